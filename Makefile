@@ -1,0 +1,46 @@
+# Verification Desk: `make demo` brings the desk up from the seeds, `make test` runs every test.
+# Needs only Python 3.11+; PostgreSQL and Redis are embedded unless DATABASE_URL / REDIS_URL are set.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+DEMO_USER ?= reviewer
+DEMO_PASSWORD ?= desk-demo-2026
+
+.PHONY: demo test install lock lint services-stop clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) ingest seeds/
+	$(MANAGE) reviewer --username $(DEMO_USER) --password $(DEMO_PASSWORD)
+	@echo ""
+	@echo "  Admin:    http://127.0.0.1:8000/admin/   login $(DEMO_USER) / $(DEMO_PASSWORD)"
+	@echo "  API:      http://127.0.0.1:8000/api/tickets/   docs http://127.0.0.1:8000/api/docs/"
+	@echo "  The worker attaches candidate sources within seconds. Ctrl-C stops everything."
+	@echo ""
+	@trap '$(PY) -m config.embedded stop' EXIT; PATH="$(abspath $(VENV))/bin:$$PATH" $(PY) -m honcho -f Procfile start
+
+test: install
+	$(PY) -m pytest
+
+lock:
+	$(PY) -m uv pip compile pyproject.toml --extra dev --extra production --python-version 3.11 --quiet -o requirements.lock
+
+lint: install
+	$(PY) -m ruff check .
+
+services-stop:
+	$(PY) -m config.embedded stop
+
+clean: services-stop
+	rm -rf $(VENV) .local

@@ -1,0 +1,53 @@
+"""Take the README's screenshots from a running demo (`make demo`) with Debian's Chromium.
+
+Usage: .venv/bin/python docs/screenshots.py [BASE_URL]   (needs `pip install playwright`, no browser download)
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+USER, PASSWORD = os.environ.get("DEMO_USER", "reviewer"), os.environ.get("DEMO_PASSWORD", "desk-demo-2026")
+
+
+def main():
+    """Log in as the demo reviewer, then capture the queue, a ticket page and the reviewed ticket."""
+    OUT.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(f"{BASE}/admin/login/")
+        page.fill("#id_username", USER)
+        page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+        page.goto(f"{BASE}/admin/verification/ticket/?status__exact=unverified")
+        page.screenshot(path=OUT / "queue.png", full_page=False)
+        page.goto(f"{BASE}/admin/verification/ticket/")
+        page.get_by_role("link", name="Ukrainian officials say that they have discovered").first.click()
+        page.screenshot(path=OUT / "ticket.png", full_page=True)
+        page.locator("tr.vd-stance-supports button", has_text="Accept").first.click()
+        page.select_option("#vd-to-status", "corroborated")
+        page.fill(
+            "#vd-rationale", "Balakliya account of a torture chamber matches; two towns, two publishers."
+        )
+        page.click("button[name=transition]")
+        page.screenshot(path=OUT / "ticket-corroborated.png", full_page=True)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""The reviewer's flow in the admin, through Django's test client."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from verification.choices import EventKind, Stance
+from verification.models import CandidateSource, Document, Ticket
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def desk(client, reviewer):
+    client.force_login(reviewer)
+    return client
+
+
+def test_the_queue_lists_tickets_by_score(desk, corroborated_seeds):
+    response = desk.get("/admin/verification/ticket/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "These are war crimes" in html
+    assert "Unverified" in html
+
+
+def test_the_queue_filters_by_status_and_searches(desk, seeds):
+    assert desk.get("/admin/verification/ticket/?status__exact=corroborated").context["cl"].result_count == 0
+    found = desk.get("/admin/verification/ticket/?q=Artem").context["cl"].result_count
+    assert found >= 1
+
+
+def test_accepting_support_then_corroborating_shows_in_history(desk, corroborated_seeds, reviewer):
+    ticket = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+    url = f"/admin/verification/ticket/{ticket.pk}/change/"
+    page = desk.get(url).content.decode()
+    assert "<mark>" in page and "torture chamber" in page
+    support = CandidateSource.objects.filter(ticket=ticket, stance=Stance.SUPPORTS).first()
+    desk.post(url, {"decide": f"{support.pk}:accepted"})
+    response = desk.post(
+        url,
+        {
+            "transition": "1",
+            "to_status": "corroborated",
+            "rationale": "Matches Balakliya",
+            "expected_status": "unverified",
+        },
+        follow=True,
+    )
+    assert "Ticket is now corroborated." in response.content.decode()
+    event = ticket.events.get(kind=EventKind.STATUS_CHANGE)
+    assert (event.actor, event.rationale) == (reviewer, "Matches Balakliya")
+    assert "Matches Balakliya" in response.content.decode()
+
+
+def test_a_refused_transition_shows_the_guard_and_changes_nothing(desk, corroborated_seeds):
+    ticket = Ticket.objects.first()
+    url = f"/admin/verification/ticket/{ticket.pk}/change/"
+    response = desk.post(
+        url,
+        {
+            "transition": "1",
+            "to_status": "corroborated",
+            "rationale": "sure",
+            "expected_status": "unverified",
+        },
+        follow=True,
+    )
+    assert "accept at least one supporting source" in response.content.decode()
+    ticket.refresh_from_db()
+    assert ticket.status == "unverified" and not ticket.events.exists()
+
+
+def test_a_reader_without_rights_cannot_post_decisions(client, corroborated_seeds):
+    from django.contrib.auth.models import Permission
+
+    reader = get_user_model().objects.create_user("reader", password="x-reader-2026", is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(codename="view_ticket"))
+    client.force_login(reader)
+    candidate = CandidateSource.objects.first()
+    url = f"/admin/verification/ticket/{candidate.ticket_id}/change/"
+    assert client.get(url).status_code == 200
+    client.post(url, {"decide": f"{candidate.pk}:accepted"})
+    candidate.refresh_from_db()
+    assert candidate.decision == "pending"
+
+
+def test_ingested_markup_is_shown_escaped(desk, db):
+    from django.conf import settings
+
+    from verification import services
+    from verification.ingestion import parse_text
+
+    hostile = 'Officials said that <script>alert("x")</script> 40 soldiers were killed in Kyiv on Monday.'
+    services.document_ingest(
+        incoming=parse_text(hostile, source_name="h", max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"])
+    )
+    ticket = Ticket.objects.get()
+    page = desk.get(f"/admin/verification/ticket/{ticket.pk}/change/").content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;" in page
+    assert desk.get(f"/admin/verification/document/{Document.objects.get().pk}/change/").status_code == 200
+
+
+def test_the_ticket_page_runs_a_fixed_number_of_queries(
+    desk, corroborated_seeds, django_assert_max_num_queries
+):
+    ticket = Ticket.objects.filter(candidates__isnull=False).first()
+    with django_assert_max_num_queries(20):
+        desk.get(f"/admin/verification/ticket/{ticket.pk}/change/")

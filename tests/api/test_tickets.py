@@ -1,0 +1,131 @@
+"""The API: status by id and by the claim's words, filtered lists, guarded writes."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from verification.choices import Stance
+from verification.models import CandidateSource, Ticket
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ticket_by_id_returns_its_status_and_evidence(api, corroborated_seeds):
+    ticket = Ticket.objects.get(claim_text__contains="These are war crimes")
+    response = api.get(f"/api/tickets/{ticket.pk}/")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "unverified"
+    assert body["claimant"] == "Mr Zelensky"
+    assert body["appearances"][0]["text"] == ticket.claim_text
+    assert any(c["stance"] == "contradicts" for c in body["candidates"])
+
+
+def test_unknown_ticket_is_404(api, db):
+    assert api.get("/api/tickets/999999/").status_code == 404
+
+
+def test_lookup_by_a_paraphrase_finds_the_ticket_with_a_similarity(api, seeds):
+    response = api.get(
+        "/api/tickets/lookup/", {"text": "Russian soldiers tortured and then killed unarmed civilians"}
+    )
+    assert response.status_code == 200
+    best = response.json()[0]
+    assert "tortured unarmed civilians" in best["ticket"]["claim_text"]
+    assert 0 < best["similarity"] <= 1
+    assert "civilian" in best["shared_terms"]
+
+
+def test_lookup_with_a_high_threshold_can_return_nothing(api, seeds):
+    response = api.get(
+        "/api/tickets/lookup/", {"text": "Russian soldiers killed civilians", "min_similarity": 0.99}
+    )
+    assert response.json() == []
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"text": ""}, {"text": "x", "limit": 0}, {"text": "x", "min_similarity": 2}]
+)
+def test_lookup_rejects_bad_queries_with_400(api, db, params):
+    assert api.get("/api/tickets/lookup/", params).status_code == 400
+
+
+def test_lookup_of_only_stopwords_returns_nothing(api, seeds):
+    assert api.get("/api/tickets/lookup/", {"text": "the and of"}).json() == []
+
+
+def test_list_filters_by_status(api, seeds, reviewer):
+    from verification import services
+
+    ticket = Ticket.objects.first()
+    services.ticket_transition(ticket_id=ticket.pk, to_status="disputed", actor=reviewer, rationale="checked")
+    response = api.get("/api/tickets/", {"status": "disputed"})
+    assert [t["id"] for t in response.json()["results"]] == [ticket.pk]
+
+
+def test_list_runs_a_fixed_number_of_queries(api, corroborated_seeds):
+    with CaptureQueriesContext(connection) as queries:
+        response = api.get("/api/tickets/")
+    assert response.status_code == 200
+    assert len(response.json()["results"]) > 10
+    assert len(queries) <= 2  # count + page
+
+
+def test_detail_runs_a_fixed_number_of_queries(api, corroborated_seeds):
+    ticket = Ticket.objects.filter(candidates__isnull=False).first()
+    with CaptureQueriesContext(connection) as queries:
+        api.get(f"/api/tickets/{ticket.pk}/")
+    assert len(queries) <= 5
+
+
+def test_writes_need_a_token(api, corroborated_seeds):
+    ticket = Ticket.objects.first()
+    response = api.post(f"/api/tickets/{ticket.pk}/transition/", {"status": "disputed", "rationale": "x"})
+    assert response.status_code in (401, 403)
+    ticket.refresh_from_db()
+    assert ticket.status == "unverified"
+
+
+def test_a_reviewer_token_decides_and_corroborates(api, corroborated_seeds, reviewer_token):
+    api.credentials(HTTP_AUTHORIZATION=f"Token {reviewer_token}")
+    ticket = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+    refused = api.post(f"/api/tickets/{ticket.pk}/transition/", {"status": "corroborated"}, format="json")
+    assert refused.status_code == 409
+    assert "accept at least one supporting source" in refused.json()["detail"]
+    support = CandidateSource.objects.filter(ticket=ticket, stance=Stance.SUPPORTS).first()
+    decided = api.post(f"/api/candidates/{support.pk}/decision/", {"decision": "accepted"}, format="json")
+    assert decided.status_code == 200 and decided.json()["decided_by"] == "rita"
+    moved = api.post(
+        f"/api/tickets/{ticket.pk}/transition/",
+        {"status": "corroborated", "rationale": "Balakliya account matches"},
+        format="json",
+    )
+    assert moved.status_code == 200
+    assert moved.json()["status"] == "corroborated"
+    assert moved.json()["history"][0]["rationale"] == "Balakliya account matches"
+
+
+def test_a_document_submitted_by_api_opens_tickets_once(reviewer_api):
+    text = "Officials said that Russian troops destroyed 40 tanks near Kharkiv on Monday."
+    first = reviewer_api.post("/api/documents/", {"text": text, "publisher": "Wire"}, format="json")
+    again = reviewer_api.post("/api/documents/", {"text": text, "publisher": "Wire"}, format="json")
+    assert first.status_code == 201 and again.status_code == 200
+    assert first.json()["id"] == again.json()["id"]
+    assert len(first.json()["tickets_opened"]) == 1
+
+
+@pytest.mark.parametrize(
+    "payload", [{"text": ""}, {"text": "   "}, {"text": "a\x00b"}, {}, {"text": "ok", "url": "nope"}]
+)
+def test_bad_documents_get_a_400_and_store_nothing(reviewer_api, payload):
+    from verification.models import Document
+
+    response = reviewer_api.post("/api/documents/", payload, format="json")
+    assert response.status_code == 400
+    assert Document.objects.count() == 0
+
+
+def test_the_openapi_schema_is_served(api, db):
+    response = api.get("/api/schema/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert "/api/tickets/lookup/" in response.json()["paths"]

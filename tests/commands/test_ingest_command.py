@@ -1,0 +1,37 @@
+"""`manage.py ingest`: folders, idempotence, a clear error per bad file without stopping the rest."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from tests.conftest import SEEDS
+from verification.models import Document
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ingesting_the_seed_folder_twice_stores_two_documents(capsys):
+    call_command("ingest", str(SEEDS))
+    call_command("ingest", str(SEEDS))
+    assert Document.objects.count() == 2
+    assert "0 ingested, 2 already known" in capsys.readouterr().out
+
+
+def test_a_bad_file_is_reported_and_the_others_still_ingested(tmp_path, capsys):
+    (tmp_path / "a_good.txt").write_text("Officials said that 12 people were detained in Kharkiv on Monday.")
+    (tmp_path / "b_binary.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "c_latin1.txt").write_bytes("Le café a fermé.".encode("latin-1"))
+    (tmp_path / "d_empty.txt").write_text("")
+    with pytest.raises(CommandError, match="3 file"):
+        call_command("ingest", str(tmp_path))
+    err = capsys.readouterr().err
+    assert (
+        "b_binary.txt: looks binary" in err
+        and "c_latin1.txt: not valid UTF-8" in err
+        and "d_empty.txt" in err
+    )
+    assert Document.objects.count() == 1
+
+
+def test_a_missing_path_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", str(tmp_path / "nope.txt"))

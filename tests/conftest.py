@@ -1,0 +1,61 @@
+"""Shared fixtures: the seed articles, reviewers and API clients, on the real PostgreSQL."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from rest_framework.test import APIClient
+
+from verification import services
+from verification.ingestion import read_text_file
+from verification.services.accounts import reviewer_ensure
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+BUCHA = SEEDS / "000_9afca7dae90c1c15.txt"
+BALAKLIYA = SEEDS / "001_1f08442e5b047b61.txt"
+
+
+def ingest_file(path: Path):
+    """Ingest one file through the service, as the command does."""
+    return services.document_ingest(
+        incoming=read_text_file(path, max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"])
+    )
+
+
+@pytest.fixture
+def seeds(db):
+    """Both seed articles ingested, returned as (bucha, balakliya) documents."""
+    return ingest_file(BUCHA).document, ingest_file(BALAKLIYA).document
+
+
+@pytest.fixture
+def corroborated_seeds(seeds):
+    """Both seeds ingested and every ticket corroborated (in-process, no worker)."""
+    from verification.models import Ticket
+
+    for ticket_id in Ticket.objects.values_list("pk", flat=True):
+        services.ticket_corroborate(ticket_id=ticket_id)
+    return seeds
+
+
+@pytest.fixture
+def reviewer(db):
+    user, _ = reviewer_ensure(username="rita", password="rita-reviews-2026")
+    return user
+
+
+@pytest.fixture
+def reviewer_token(reviewer):
+    return reviewer.auth_token.key
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def reviewer_api(reviewer):
+    client = APIClient()
+    client.force_authenticate(reviewer)
+    return client

@@ -1,0 +1,188 @@
+"""Claimants and hedges, sentence by sentence and across a document."""
+
+import pytest
+
+from verification.extraction import split_sentences
+from verification.extraction.attribution import (
+    find_hedges,
+    is_quote_only,
+    resolve_claimants,
+    sentence_attribution,
+    verification_hedge,
+)
+
+
+def claimant(sentence: str) -> str | None:
+    return sentence_attribution(sentence).claimant
+
+
+def claimants(text: str) -> list[str | None]:
+    return resolve_claimants(split_sentences(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "“They tortured civilians,” the Prosecutor General’s Office said in a Facebook post.",
+            "the Prosecutor General’s Office",
+        ),
+        ("“These are war crimes,” said Mr Zelensky, who was wearing body armour.", "Mr Zelensky"),
+        ("“These are war crimes,” said Mr. Zelensky.", "Mr. Zelensky"),
+        ("“They were shot,” said Anton Herashchenko, an adviser to the ministry.", "Anton Herashchenko"),
+        ('"I was taken from the street," said Artem.', "Artem"),
+        ("“We will rebuild,” the mayor told reporters.", "the mayor"),
+    ],
+)
+def test_a_speaker_after_a_quote_is_the_claimant(sentence, expected):
+    assert claimant(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ukrainian officials say that they have discovered a torture room.", "Ukrainian officials"),
+        ("Ukrainian officials have accused Russia of carrying out genocide.", "Ukrainian officials"),
+        ("The officials claimed that they discovered a torture chamber.", "The officials"),
+        ("The Telegraph reported that officials showed them bloodstains.", "The Telegraph"),
+        ("A Balakliya resident told the publication that troops held him.", "A Balakliya resident"),
+        ("But Russia has maintained that its troops have not committed war crimes.", "Russia"),
+        ("It is not the first time that Ukraine has accused Russia of war crimes.", "Ukraine"),
+        ("The man identified only as Artem said that he was tortured.", "Artem"),
+        ("A school principal called Tatiana said that she was held.", "Tatiana"),
+        ("Officials in Kharkiv reportedly said that 20 people died.", "Officials in Kharkiv"),
+        ("The governor of the Kharkiv region confirmed the deaths.", "The governor of the Kharkiv region"),
+    ],
+)
+def test_the_subject_of_a_reporting_verb_is_the_claimant(sentence, expected):
+    assert claimant(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Ukrainian Prosecutor General’s Office posted graphic images of the room in Bucha "
+            "and alleged that civilians were tortured.",
+            "The Ukrainian Prosecutor General’s Office",
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky visited Bucha on Monday "
+            "and said that the killing had made talks harder.",
+            "Ukrainian President Volodymyr Zelensky",
+        ),
+        (
+            "The Ukrainian Defence Ministry took to Twitter to post a picture "
+            "of what they claimed to be a torture chamber.",
+            "The Ukrainian Defence Ministry",
+        ),
+        (
+            "Ukrainian officials also took journalists, including Reuters, "
+            "to the basement of what they described as a summer residence.",
+            "Ukrainian officials",
+        ),
+    ],
+)
+def test_a_coordinated_or_pronoun_verb_takes_the_leading_noun_phrase(sentence, expected):
+    assert claimant(sentence) == expected
+
+
+def test_no_reporting_verb_and_no_quote_means_no_claimant():
+    assert claimant("The Russians seized Balakliya in early March.") is None
+    assert claimant("The claims appeared in a report.") is None
+
+
+def test_a_passive_reporting_verb_has_no_claimant():
+    assert claimant("The site is said to be the largest mass grave so far.") is None
+
+
+def test_according_to_names_the_source():
+    assert claimant("According to the ministry, 40 people died.") == "the ministry"
+
+
+def test_pronoun_subjects_refer_back_to_the_last_claimant():
+    text = (
+        "“They were shot,” said Anton Herashchenko, an adviser.\n\n"
+        "Ukrainian officials say that they found bodies.\n\n"
+        "They said that all five had been killed.\n\n"
+        "He claimed that the soldiers stayed for three weeks."
+    )
+    assert claimants(text) == [
+        "Anton Herashchenko",
+        "Ukrainian officials",
+        "Ukrainian officials",
+        "Anton Herashchenko",
+    ]
+
+
+def test_it_refers_back_to_an_organisation():
+    text = (
+        "“Soldiers killed them,” the Prosecutor General’s Office said.\n\n"
+        "It also shared pictures of people that it says were killed."
+    )
+    assert claimants(text) == ["the Prosecutor General’s Office", "the Prosecutor General’s Office"]
+
+
+def test_a_pronoun_with_nobody_to_refer_to_has_no_claimant():
+    assert claimants("He said the town had fallen.") == [None]
+
+
+def test_a_quote_only_paragraph_continues_the_previous_speaker():
+    text = (
+        "“These are war crimes,” said Mr Zelensky.\n\n"
+        "“It is very difficult,” he added.\n\n"
+        "“We know of thousands of people killed.”\n\n"
+        "The Russians seized the town in March.\n\n"
+        "“Nobody came back.”"
+    )
+    assert claimants(text) == ["Mr Zelensky", "Mr Zelensky", "Mr Zelensky", None, None]
+
+
+def test_a_document_speaks_for_the_last_claimant():
+    text = (
+        "The Ukrainian Defence Ministry took to Twitter to post a picture "
+        "of what they claimed to be a torture chamber.\n\n"
+        '"Russian torture chamber in liberated Balakliya," read the tweet posted with a picture.'
+    )
+    assert claimants(text) == ["The Ukrainian Defence Ministry", "The Ukrainian Defence Ministry"]
+
+
+def test_a_document_with_no_earlier_claimant_is_named_as_written():
+    assert claimants('"The town is free," read the statement.') == ["the statement"]
+
+
+def test_quote_only_sentences_are_recognised():
+    assert is_quote_only("“We know of thousands of people killed.”")
+    assert not is_quote_only("“We know,” he said.")
+    assert not is_quote_only("They called it a “torture room”.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ukrainian officials have accused Russia of genocide.", ("accused",)),
+        ("The office alleged that civilians were tortured.", ("alleged",)),
+        ("The soldiers allegedly shot them.", ("allegedly",)),
+        ("He was reportedly held for 40 days.", ("reportedly",)),
+        ("A purportedly leaked, unconfirmed memo circulated.", ("purportedly", "unconfirmed")),
+        ("It is said to be the largest grave.", ("said to be",)),
+        ("They took journalists to what they described as a summer camp.", ("what they described as",)),
+        ("The officials claimed that they discovered a chamber.", ("claimed",)),
+        ("Troops seized the town in March.", ()),
+    ],
+)
+def test_hedges_are_found_in_order(sentence, expected):
+    assert find_hedges(sentence) == expected
+
+
+def test_verification_disclaimers_are_recognised():
+    assert verification_hedge("The Independent has not verified the claims.") == "has not verified"
+    assert (
+        verification_hedge("Reuters could not independently verify the report.")
+        == "could not independently verify"
+    )
+    assert (
+        verification_hedge("Reuters could not independently confirm the figures.")
+        == "could not independently confirm"
+    )
+    assert verification_hedge("Officials verified the figures.") is None

@@ -1,0 +1,119 @@
+"""A real Celery worker process, on real Redis and the test database, attaches candidates."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from config.celery_app import app
+from tests.conftest import BALAKLIYA, BUCHA, ingest_file
+from verification import tasks
+from verification.choices import Stance
+from verification.models import CandidateSource, Ticket
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def _test_database_url() -> str:
+    """Return a URL for the test database this session created, socket or TCP."""
+    db = connection.settings_dict
+    host = quote(db["HOST"] or "", safe="")
+    auth = quote(db["USER"] or "", safe="") + (f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else "")
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    return f"postgresql://{auth}@{host}{port}/{db['NAME']}"
+
+
+@pytest.fixture
+def worker():
+    """Start `celery worker` as its own process, pointed at the test database; stop it afterwards."""
+    app.control.purge()  # messages left by earlier tests point at rows that no longer exist
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": _test_database_url(),
+        "REDIS_URL": settings.CELERY_BROKER_URL,
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--loglevel=WARNING",
+            "--concurrency=2",
+            "--pool=prefork",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    yield process
+    process.terminate()
+    try:
+        output, _ = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+    if "Traceback" in output:
+        print(output)
+
+
+def _wait_for(condition, *, seconds=90):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def test_the_worker_attaches_candidates_across_the_seeds(worker):
+    bucha = ingest_file(BUCHA).document
+    balakliya = ingest_file(BALAKLIYA).document
+    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
+
+    def denial_attached():
+        return CandidateSource.objects.filter(
+            ticket=war_crimes,
+            passage__text__contains="have not committed war crimes",
+            stance=Stance.CONTRADICTS,
+        ).exists()
+
+    assert _wait_for(denial_attached), "the worker did not attach the Russian denial in time"
+    assert _wait_for(lambda: not Ticket.objects.filter(last_corroborated_at__isnull=True).exists())
+    assert CandidateSource.objects.filter(
+        ticket__appearances__document=bucha, passage__document=balakliya
+    ).exists()
+    assert CandidateSource.objects.filter(
+        ticket__appearances__document=balakliya, passage__document=bucha
+    ).exists()
+    assert worker.poll() is None, "the worker died"
+
+
+def test_a_task_delivered_twice_attaches_each_passage_once(worker):
+    ingest_file(BUCHA)
+    ingest_file(BALAKLIYA)
+    ticket = Ticket.objects.get(claim_text__contains="These are war crimes")
+    assert _wait_for(lambda: Ticket.objects.filter(last_corroborated_at__isnull=True).count() == 0)
+    before = CandidateSource.objects.filter(ticket=ticket).count()
+    stamp = Ticket.objects.get(pk=ticket.pk).last_corroborated_at
+    tasks.corroborate_ticket.delay(ticket.pk)
+    tasks.corroborate_ticket.delay(ticket.pk)
+    assert _wait_for(lambda: Ticket.objects.get(pk=ticket.pk).last_corroborated_at > stamp)
+    time.sleep(1)  # let the second delivery finish too
+    assert CandidateSource.objects.filter(ticket=ticket).count() == before

@@ -1,0 +1,75 @@
+"""Corroboration across the seeds: cross-document candidates, the denial, idempotent attaching."""
+
+import pytest
+
+from verification import services
+from verification.choices import Decision, Stance
+from verification.models import CandidateSource, Ticket
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_seed_has_a_ticket_with_a_candidate_from_the_other(corroborated_seeds):
+    bucha, balakliya = corroborated_seeds
+    assert CandidateSource.objects.filter(
+        ticket__appearances__document=bucha, passage__document=balakliya
+    ).exists()
+    assert CandidateSource.objects.filter(
+        ticket__appearances__document=balakliya, passage__document=bucha
+    ).exists()
+
+
+def test_candidates_never_come_from_the_claims_own_document(corroborated_seeds):
+    for candidate in CandidateSource.objects.select_related("passage"):
+        own = set(candidate.ticket.appearances.values_list("document_id", flat=True))
+        assert candidate.passage.document_id not in own
+
+
+def test_the_russian_denial_contradicts_the_war_crimes_claim(corroborated_seeds):
+    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
+    denial = CandidateSource.objects.get(
+        ticket=war_crimes, passage__text__contains="have not committed war crimes"
+    )
+    assert denial.stance == Stance.CONTRADICTS
+    assert any("not" in cue for cue in denial.stance_cues)
+    assert {"war", "crime"} <= set(denial.matched_terms)
+
+
+def test_corroborating_again_attaches_nothing_twice_and_keeps_decisions(corroborated_seeds, reviewer):
+    ticket = Ticket.objects.filter(candidates__isnull=False).first()
+    before = CandidateSource.objects.filter(ticket=ticket).count()
+    decided = ticket.candidates.first()
+    services.candidate_decide(candidate_id=decided.pk, decision=Decision.ACCEPTED, actor=reviewer)
+    outcome = services.ticket_corroborate(ticket_id=ticket.pk)
+    assert outcome.attached == 0 and outcome.refreshed == before
+    assert CandidateSource.objects.filter(ticket=ticket).count() == before
+    decided.refresh_from_db()
+    assert decided.decision == Decision.ACCEPTED
+
+
+def test_corroboration_stamps_the_ticket(corroborated_seeds):
+    assert not Ticket.objects.filter(last_corroborated_at__isnull=True).exists()
+
+
+def test_stale_tickets_are_those_never_or_long_ago_corroborated(seeds, settings):
+    from django.utils import timezone
+
+    from verification import selectors
+
+    assert len(selectors.stale_ticket_ids(older_than=timezone.now())) == Ticket.objects.count()
+    Ticket.objects.update(last_corroborated_at=timezone.now())
+    assert selectors.stale_ticket_ids(older_than=timezone.now() - settings.VERIFICATION["STALE_AFTER"]) == []
+
+
+def test_a_new_document_finds_the_open_tickets_it_bears_on(db):
+    from tests.conftest import BALAKLIYA, BUCHA, ingest_file
+    from verification import selectors
+
+    ingest_file(BUCHA)
+    balakliya = ingest_file(BALAKLIYA).document
+    bearing = set(selectors.open_ticket_ids_bearing_on(document_id=balakliya.pk))
+    torture_room = Ticket.objects.get(
+        claim_text__startswith="Ukrainian officials say that they have discovered"
+    )
+    assert torture_room.pk in bearing
+    assert not Ticket.objects.filter(pk__in=bearing, appearances__document=balakliya).exists()

@@ -1,0 +1,88 @@
+"""Ingest: one transaction per document, idempotent by content, nothing half-stored."""
+
+import pytest
+from django.conf import settings
+
+from tests.conftest import BALAKLIYA, BUCHA, ingest_file
+from verification import services
+from verification.ingestion import parse_text
+from verification.models import Appearance, Document, Passage, Ticket
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_same_file_ingested_twice_is_one_document():
+    first = ingest_file(BUCHA)
+    second = ingest_file(BUCHA)
+    assert first.created and not second.created
+    assert second.document.pk == first.document.pk
+    assert Document.objects.count() == 1
+    assert second.tickets_opened == []
+
+
+def test_a_seed_is_stored_with_its_date_passages_and_tickets():
+    result = ingest_file(BUCHA)
+    doc = result.document
+    assert str(doc.published_on) == "2022-04-05"
+    assert not doc.text.startswith(" date")
+    passages = list(Passage.objects.filter(document=doc))
+    assert len(passages) > 15
+    assert all(doc.text[p.start : p.end] == p.text for p in passages)
+    assert len(result.tickets_opened) >= 8
+    for appearance in Appearance.objects.filter(document=doc).select_related("ticket"):
+        assert doc.text[appearance.start : appearance.end] == appearance.ticket.claim_text
+
+
+def test_tickets_name_their_claimants():
+    ingest_file(BUCHA)
+    ingest_file(BALAKLIYA)
+    claimants = set(Ticket.objects.values_list("claimant", flat=True))
+    assert {"Ukrainian officials", "Mr Zelensky", "Artem"} <= claimants
+
+
+def test_caption_and_credit_are_not_tickets():
+    ingest_file(BALAKLIYA)
+    assert not Ticket.objects.filter(claim_text__contains="BARRETO").exists()
+    assert not Ticket.objects.filter(claim_text__contains="Destroyed armored vehicles").exists()
+    assert not Ticket.objects.filter(claim_text="Balakliya").exists()
+
+
+def test_the_same_claim_in_another_document_is_a_new_appearance_not_a_new_ticket():
+    text = "Ukrainian officials said that Russian troops shot five civilians in Bucha on Monday."
+    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    services.document_ingest(incoming=parse_text(text, source_name="wire", max_bytes=limit))
+    services.document_ingest(
+        incoming=parse_text(text + "\n\nMore later.", source_name="copy", max_bytes=limit)
+    )
+    ticket = Ticket.objects.get()
+    assert ticket.appearances.count() == 2
+
+
+def test_a_failure_mid_ingest_leaves_nothing_behind(monkeypatch):
+    def broken_extraction(*, document):
+        raise RuntimeError("extraction crashed")
+
+    monkeypatch.setattr("verification.services.ingest.tickets_open_for_document", broken_extraction)
+    with pytest.raises(RuntimeError):
+        ingest_file(BUCHA)
+    assert Document.objects.count() == 0
+    assert Passage.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_ingests_of_the_same_content_store_one_document():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    def ingest_in_thread(_):
+        try:
+            return ingest_file(BALAKLIYA).created
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        created = list(pool.map(ingest_in_thread, range(4)))
+    assert created.count(True) == 1
+    assert Document.objects.count() == 1
+    assert Ticket.objects.filter(appearances__isnull=True).count() == 0

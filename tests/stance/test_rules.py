@@ -1,0 +1,40 @@
+"""Stance rules: denials contradict, agreeing passages support, the rest is related."""
+
+from verification.choices import Stance
+from verification.stance import label_stance, polarity_cues
+
+
+def test_a_denial_contradicts_a_claim_that_asserts():
+    label = label_stance(
+        "These are war crimes and will be recognised by the world as genocide.",
+        "But Russia has maintained that its troops have not committed war crimes.",
+        score=0.36,
+        shared=("crime", "war"),
+    )
+    assert label.stance == Stance.CONTRADICTS
+    assert "passage negates: not" in label.cues
+
+
+def test_an_agreeing_passage_supports_and_says_what_it_shares():
+    label = label_stance(
+        "Ukrainian officials say that they have discovered a torture room.",
+        "The officials claimed that they discovered a torture chamber used by Russian troops.",
+        score=0.55,
+        shared=("discov", "offici", "tortur"),
+    )
+    assert label.stance == Stance.SUPPORTS
+    assert label.cues[0] == "shares: discov, offici, tortur"
+
+
+def test_too_little_overlap_is_only_related():
+    label = label_stance("Troops seized the town.", "The town was quiet.", score=0.2, shared=("town",))
+    assert label.stance == Stance.RELATED
+
+
+def test_idioms_with_not_are_not_denials():
+    assert polarity_cues("It is not the first time that Ukraine has accused Russia.") == []
+    assert polarity_cues("Artem is not the only one who has come forward.") == []
+
+
+def test_denial_verbs_and_contractions_count():
+    assert polarity_cues("The ministry denied it; officials didn't comment.") == ["n't", "denied"]

@@ -1,0 +1,1 @@
+"""Verification Desk: claims in, verification tickets out."""

@@ -1,0 +1,26 @@
+"""Turn domain errors into clear 4xx responses."""
+
+from django.core.exceptions import ObjectDoesNotExist
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+from verification.errors import DomainError, NotAllowed, StaleEdit, TransitionRefused
+
+STATUS_FOR = {
+    NotAllowed: status.HTTP_403_FORBIDDEN,
+    StaleEdit: status.HTTP_409_CONFLICT,
+    TransitionRefused: status.HTTP_409_CONFLICT,
+}
+
+
+def domain_exception_handler(exc, context):
+    """Return DRF's response, or a 4xx with the domain error's message."""
+    if isinstance(exc, DomainError):
+        code = next(
+            (c for kind, c in STATUS_FOR.items() if isinstance(exc, kind)), status.HTTP_400_BAD_REQUEST
+        )
+        return Response({"detail": str(exc), "code": type(exc).__name__}, status=code)
+    if isinstance(exc, ObjectDoesNotExist):
+        return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
+    return exception_handler(exc, context)

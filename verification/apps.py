@@ -1,0 +1,9 @@
+"""The verification app."""
+
+from django.apps import AppConfig
+
+
+class VerificationConfig(AppConfig):
+    name = "verification"
+    verbose_name = "Verification desk"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,101 @@
+"""Turn article text into check-worthy claim candidates.
+
+Ties the stages together: segmentation finds the sentences and the parts of
+the page that are not prose, attribution names the claimant and the hedges,
+check-worthiness scores each sentence.  A sentence in which the publisher
+says it "has not verified" the claims is not a claim itself; its hedge is
+carried back to every attributed claim before it.
+"""
+
+import bisect
+from dataclasses import dataclass
+
+from .attribution import find_hedges, resolve_claimants, verification_hedge
+from .checkworthiness import score_sentence
+from .records import ClaimCandidate, Reason, Sentence
+from .segmentation import claim_span, has_credit, is_boilerplate, is_heading, split_sentences
+
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A scored sentence waiting for the hedges that later sentences may add."""
+
+    start: int
+    end: int
+    score: float
+    reasons: tuple[Reason, ...]
+    claimant: str | None
+    hedges: tuple[str, ...]
+
+
+def extract_claims(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[ClaimCandidate]:
+    """Return the sentences of text that are check-worthy claims, in document order."""
+    sentences = split_sentences(text)
+    claimants = resolve_claimants(sentences)
+    skipped = _non_prose_paragraphs(text, sentences)
+    drafts: list[_Draft] = []
+    # (number of drafts before it, phrase) for each "has not verified" sentence.
+    disclaimers: list[tuple[int, str]] = []
+    for sentence, claimant in zip(sentences, claimants, strict=True):
+        if sentence.paragraph in skipped:
+            continue
+        disclaimer = verification_hedge(sentence.text)
+        if disclaimer:
+            disclaimers.append((len(drafts), disclaimer))
+            continue
+        start, end = claim_span(text, sentence.start, sentence.end)
+        span = text[start:end]
+        if not span or is_heading(span) or is_boilerplate(span):
+            continue
+        score, reasons = score_sentence(span)
+        drafts.append(_Draft(start, end, score, reasons, claimant, find_hedges(span)))
+    later = _later_disclaimers(disclaimers)
+    drafts_before = [count for count, _ in disclaimers]
+    candidates = []
+    for index, draft in enumerate(drafts):
+        if draft.score < threshold:
+            continue
+        hedges = draft.hedges
+        if draft.claimant is not None:
+            # The publisher distances itself only from what its sources said.
+            # Disclaimers written after this draft had more than `index` drafts before them.
+            first_later = bisect.bisect_right(drafts_before, index)
+            hedges = tuple(dict.fromkeys(hedges + later[first_later]))
+        candidates.append(
+            ClaimCandidate(
+                text[draft.start : draft.end],
+                draft.start,
+                draft.end,
+                draft.score,
+                draft.reasons,
+                draft.claimant,
+                hedges,
+            )
+        )
+    return candidates
+
+
+def _later_disclaimers(disclaimers: list[tuple[int, str]]) -> list[tuple[str, ...]]:
+    """Return, for each position k, the distinct phrases of disclaimers[k:] in order."""
+    suffixes: list[tuple[str, ...]] = [()] * (len(disclaimers) + 1)
+    for position in range(len(disclaimers) - 1, -1, -1):
+        phrase = disclaimers[position][1]
+        suffixes[position] = tuple(dict.fromkeys((phrase,) + suffixes[position + 1]))
+    return suffixes
+
+
+def _non_prose_paragraphs(text: str, sentences: list[Sentence]) -> set[int]:
+    """Return the numbers of the paragraphs that are captions, credits or headings."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for sentence in sentences:
+        first, _ = bounds.get(sentence.paragraph, (sentence.start, sentence.end))
+        bounds[sentence.paragraph] = (first, sentence.end)
+    skipped = set()
+    for number, (start, end) in bounds.items():
+        paragraph = text[start:end]
+        # A credit anywhere makes the whole paragraph a caption.
+        if has_credit(paragraph) or is_heading(paragraph):
+            skipped.add(number)
+    return skipped

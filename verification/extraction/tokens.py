@@ -1,0 +1,54 @@
+"""Word tokens with offsets, and phrase matching, shared by the scoring and attribution rules."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# A word keeps inner apostrophes and hyphens: "General’s", "they’ve", "so-called".
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a sentence and where it sits in that sentence."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        """Return the word lowercased, with curly apostrophes made straight."""
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def is_capitalised(self) -> bool:
+        """Return whether the word starts with an uppercase letter."""
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word tokens with their offsets."""
+    return [Token(match.group(0), match.start(), match.end()) for match in _WORD.finditer(text)]
+
+
+def normalise(text: str) -> str:
+    """Return text with curly apostrophes made straight; offsets are unchanged."""
+    # Same length in, same length out, so match offsets still slice the original.
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Compile a case-insensitive whole-word pattern matching any of phrases."""
+    ordered = sorted({normalise(phrase) for phrase in phrases}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def find_phrases(pattern: re.Pattern[str], text: str) -> list[str]:
+    """Return the distinct matches of pattern in text, as written, in order."""
+    found: dict[str, str] = {}  # lowercased -> as first written
+    for match in pattern.finditer(normalise(text)):
+        written = text[match.start() : match.end()]
+        found.setdefault(written.lower(), written)
+    return list(found.values())

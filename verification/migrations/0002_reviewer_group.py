@@ -1,0 +1,43 @@
+"""Create the Reviewer group: staff who read everything and decide on tickets and evidence."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+REVIEWER_PERMISSIONS = [
+    ("verification", "view_document"),
+    ("verification", "add_document"),
+    ("verification", "view_passage"),
+    ("verification", "view_ticket"),
+    ("verification", "change_ticket"),
+    ("verification", "view_candidatesource"),
+    ("verification", "change_candidatesource"),
+    ("verification", "view_appearance"),
+    ("verification", "view_ticketevent"),
+]
+
+
+def create_reviewer_group(apps, schema_editor):
+    # Permissions are normally created after all migrations; the group needs them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name="Reviewer")
+    for app_label, codename in REVIEWER_PERMISSIONS:
+        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+
+
+def remove_reviewer_group(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name="Reviewer").delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("verification", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_reviewer_group, remove_reviewer_group)]

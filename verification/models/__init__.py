@@ -1,0 +1,7 @@
+"""The desk's models, one module per concept."""
+
+from .documents import Document, Passage
+from .evidence import CandidateSource
+from .tickets import Appearance, Ticket, TicketEvent
+
+__all__ = ["Appearance", "CandidateSource", "Document", "Passage", "Ticket", "TicketEvent"]

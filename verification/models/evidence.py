@@ -1,0 +1,40 @@
+"""Candidate sources: passages the machine found for a ticket, and the reviewer's decision on each."""
+
+from django.conf import settings
+from django.db import models
+
+from verification.choices import Decision, Stance
+
+from .documents import Passage
+from .tickets import Ticket
+
+
+class CandidateSource(models.Model):
+    """A passage that may corroborate or contradict a ticket's claim."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="candidates")
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="candidacies")
+    score = models.FloatField(help_text="Relevance of the passage to the claim, in [0, 1].")
+    matched_terms = models.JSONField(
+        default=list, blank=True, help_text="Word stems claim and passage share."
+    )
+    stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.RELATED)
+    stance_cues = models.JSONField(default=list, blank=True, help_text="What decided the stance.")
+    decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    found_at = models.DateTimeField(auto_now_add=True)
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-score"]
+        constraints = [
+            # Attaching is idempotent: a passage is a candidate for a ticket at most once.
+            models.UniqueConstraint(fields=["ticket", "passage"], name="candidate_unique_passage"),
+        ]
+        indexes = [models.Index(fields=["ticket", "stance", "decision"], name="candidate_ledger_idx")]
+
+    def __str__(self):
+        return f"{self.get_stance_display()} ({self.score:.2f}) for ticket {self.ticket_id}"

@@ -1,0 +1,88 @@
+"""Find candidate sources for tickets in every other document, label their stance, attach them once."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from verification import selectors
+from verification.models import CandidateSource, Passage, Ticket
+from verification.search import best_matches
+from verification.stance import label_stance
+
+from .jobs import enqueue_corroboration
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CorroborationOutcome:
+    """What one corroboration run did for a ticket."""
+
+    ticket_id: int
+    attached: int
+    refreshed: int
+
+
+def ticket_corroborate(*, ticket_id: int) -> CorroborationOutcome:
+    """Search other documents' passages for the ticket's claim and attach the best as candidates."""
+    options = settings.VERIFICATION
+    ticket = Ticket.objects.get(pk=ticket_id)
+    own_documents = list(ticket.appearances.values_list("document_id", flat=True))
+    matches = best_matches(
+        Passage.objects.exclude(document_id__in=own_documents),
+        text=ticket.claim_text,
+        limit=options["CANDIDATES_PER_TICKET"],
+        min_score=options["MIN_CANDIDATE_SCORE"],
+    )
+    rows = []
+    for match in matches:
+        label = label_stance(ticket.claim_text, match.item.text, score=match.score, shared=match.shared)
+        rows.append(
+            CandidateSource(
+                ticket_id=ticket.pk,
+                passage_id=match.item.pk,
+                score=match.score,
+                matched_terms=list(match.shared),
+                stance=label.stance,
+                stance_cues=list(label.cues),
+            )
+        )
+    with transaction.atomic():
+        known = set(
+            CandidateSource.objects.filter(
+                ticket_id=ticket.pk, passage_id__in=[r.passage_id for r in rows]
+            ).values_list("passage_id", flat=True)
+        )
+        # The unique (ticket, passage) constraint makes a redelivered task refresh rather than duplicate;
+        # the reviewer's decision is never among the updated fields.
+        CandidateSource.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["ticket", "passage"],
+            update_fields=["score", "matched_terms", "stance", "stance_cues", "refreshed_at"],
+        )
+        Ticket.objects.filter(pk=ticket.pk).update(last_corroborated_at=timezone.now())
+    outcome = CorroborationOutcome(ticket_id=ticket.pk, attached=len(rows) - len(known), refreshed=len(known))
+    logger.info(
+        "corroborated ticket %s: %s new, %s refreshed", ticket.pk, outcome.attached, outcome.refreshed
+    )
+    return outcome
+
+
+def document_recheck_open_tickets(*, document_id: int) -> list[int]:
+    """Queue corroboration for the open tickets of other documents that the new document may bear on."""
+    ticket_ids = selectors.open_ticket_ids_bearing_on(document_id=document_id)
+    enqueue_corroboration(ticket_ids)
+    return ticket_ids
+
+
+def stale_tickets_enqueue() -> list[int]:
+    """Queue corroboration for open tickets whose evidence is older than the staleness window."""
+    ticket_ids = selectors.stale_ticket_ids(older_than=timezone.now() - settings.VERIFICATION["STALE_AFTER"])
+    enqueue_corroboration(ticket_ids)
+    return ticket_ids

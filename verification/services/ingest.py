@@ -1,0 +1,60 @@
+"""Store a document with its passages and tickets in one transaction, once per content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+
+from verification.extraction import split_sentences
+from verification.ingestion import IncomingDocument
+from verification.models import Document, Passage, Ticket
+
+from .jobs import enqueue_document_recheck
+from .tickets import tickets_open_for_document
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What ingesting one document did."""
+
+    document: Document
+    created: bool
+    tickets_opened: list[Ticket] = field(default_factory=list)
+
+
+@transaction.atomic
+def document_ingest(*, incoming: IncomingDocument) -> IngestResult:
+    """Store the document, its passages and its claims' tickets; a known content is a no-op."""
+    existing = Document.objects.filter(content_hash=incoming.content_hash).first()
+    if existing:
+        return IngestResult(document=existing, created=False)
+    try:
+        # A savepoint: when a concurrent ingest of the same content wins, only this insert rolls back.
+        with transaction.atomic():
+            document = Document.objects.create(
+                title=incoming.title,
+                publisher=incoming.publisher,
+                url=incoming.url,
+                published_on=incoming.published_on,
+                source_name=incoming.source_name,
+                original=incoming.original,
+                text=incoming.text,
+                content_hash=incoming.content_hash,
+            )
+    except IntegrityError:
+        return IngestResult(document=Document.objects.get(content_hash=incoming.content_hash), created=False)
+    Passage.objects.bulk_create(
+        Passage(
+            document=document,
+            ordinal=ordinal,
+            paragraph=sentence.paragraph,
+            start=sentence.start,
+            end=sentence.end,
+            text=sentence.text,
+        )
+        for ordinal, sentence in enumerate(split_sentences(document.text))
+    )
+    opened = tickets_open_for_document(document=document)
+    enqueue_document_recheck(document.pk)
+    return IngestResult(document=document, created=True, tickets_opened=opened)

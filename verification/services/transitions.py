@@ -1,0 +1,81 @@
+"""The one path by which a ticket changes status: lock, check the guard, record who and why, save."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from verification.choices import Decision, EventKind, Stance, TicketStatus
+from verification.errors import NotAllowed, StaleEdit, TransitionRefused
+from verification.models import CandidateSource, Ticket, TicketEvent
+
+CHANGE_PERMISSION = "verification.change_ticket"
+
+
+def _accepted_evidence(ticket: Ticket, stance: Stance, *, other_documents_only: bool) -> bool:
+    accepted = CandidateSource.objects.filter(ticket=ticket, stance=stance, decision=Decision.ACCEPTED)
+    if other_documents_only:
+        accepted = accepted.exclude(passage__document__appearances__ticket=ticket)
+    return accepted.exists()
+
+
+def check_guard(ticket: Ticket, to_status: str, rationale: str) -> None:
+    """Raise TransitionRefused unless the ticket's evidence allows moving to to_status."""
+    if to_status not in TicketStatus.values:
+        raise TransitionRefused(
+            f"'{to_status}' is not a status; use one of {', '.join(TicketStatus.values)}."
+        )
+    if to_status == ticket.status:
+        raise TransitionRefused(f"The ticket is already {ticket.get_status_display().lower()}.")
+    if to_status == TicketStatus.CORROBORATED and not _accepted_evidence(
+        ticket, Stance.SUPPORTS, other_documents_only=True
+    ):
+        raise TransitionRefused(
+            "Cannot mark corroborated: accept at least one supporting source from a document other than "
+            "the claim's own first."
+        )
+    if (
+        to_status == TicketStatus.DISPUTED
+        and not rationale
+        and not _accepted_evidence(ticket, Stance.CONTRADICTS, other_documents_only=False)
+    ):
+        raise TransitionRefused(
+            "Cannot mark disputed: accept a contradicting source or write a rationale saying why."
+        )
+
+
+@transaction.atomic
+def ticket_transition(
+    *,
+    ticket_id: int,
+    to_status: str,
+    actor: AbstractBaseUser | None,
+    rationale: str = "",
+    expected_status: str | None = None,
+) -> Ticket:
+    """Move the ticket to to_status if its guard allows, recording the change in its history."""
+    if actor is not None and not actor.has_perm(CHANGE_PERMISSION):
+        raise NotAllowed(
+            "You may view tickets but not change their status; ask an editor for reviewer rights."
+        )
+    ticket = Ticket.objects.select_for_update().get(pk=ticket_id)
+    if expected_status is not None and ticket.status != expected_status:
+        raise StaleEdit(
+            f"The ticket changed since you opened it: it is now {ticket.get_status_display().lower()}. "
+            "Reload it and decide again."
+        )
+    rationale = rationale.strip()
+    check_guard(ticket, to_status, rationale)
+    TicketEvent.objects.create(
+        ticket=ticket,
+        kind=EventKind.STATUS_CHANGE,
+        from_status=ticket.status,
+        to_status=to_status,
+        actor=actor,
+        rationale=rationale,
+    )
+    ticket.status = to_status
+    ticket.status_changed_at = timezone.now()
+    ticket.save(update_fields=["status", "status_changed_at", "updated_at"])
+    return ticket
