@@ -135,6 +135,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Status of verification tickets, looked up by id or by the claim's own words.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # One schema enum per domain choice set, however many fields use it.
+    "ENUM_NAME_OVERRIDES": {
+        "TicketStatusEnum": "verification.choices.TicketStatus",
+        "StanceEnum": "verification.choices.Stance",
+        "DecisionEnum": "verification.choices.Decision",
+    },
 }
 
 LOGGING = {
@@ -160,6 +166,9 @@ VERIFICATION = {
     # Larger documents are refused with a clear error rather than slowing the desk down.
     "MAX_DOCUMENT_BYTES": 5 * 1024 * 1024,
 }
+
+# A request may carry one document at the size limit, plus its JSON envelope.
+DATA_UPLOAD_MAX_MEMORY_SIZE = VERIFICATION["MAX_DOCUMENT_BYTES"] + 1024 * 1024
 
 # Whether the API answers status lookups without a token.
 VERIFICATION_API_ANONYMOUS_READ = env_bool("VERIFICATION_API_ANONYMOUS_READ", True)
