@@ -22,6 +22,16 @@ def ingest_file(path: Path):
     )
 
 
+def assert_each_seed_has_evidence_from_the_other(bucha, balakliya):
+    """Assert a ticket of each seed carries a candidate passage from the other seed."""
+    from verification.models import CandidateSource
+
+    for claims_in, evidence_from in ((bucha, balakliya), (balakliya, bucha)):
+        assert CandidateSource.objects.filter(
+            ticket__appearances__document=claims_in, passage__document=evidence_from
+        ).exists(), f"no ticket of {claims_in} has a candidate from {evidence_from}"
+
+
 @pytest.fixture
 def seeds(db):
     """Both seed articles ingested, returned as (bucha, balakliya) documents."""

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import connection
 
 from config.celery_app import app
-from tests.conftest import BALAKLIYA, BUCHA, ingest_file
+from tests.conftest import BALAKLIYA, BUCHA, assert_each_seed_has_evidence_from_the_other, ingest_file
 from verification import tasks
 from verification.choices import Stance
 from verification.models import CandidateSource, Ticket
@@ -96,12 +96,7 @@ def test_the_worker_attaches_candidates_across_the_seeds(worker):
 
     assert _wait_for(denial_attached), "the worker did not attach the Russian denial in time"
     assert _wait_for(lambda: not Ticket.objects.filter(last_corroborated_at__isnull=True).exists())
-    assert CandidateSource.objects.filter(
-        ticket__appearances__document=bucha, passage__document=balakliya
-    ).exists()
-    assert CandidateSource.objects.filter(
-        ticket__appearances__document=balakliya, passage__document=bucha
-    ).exists()
+    assert_each_seed_has_evidence_from_the_other(bucha, balakliya)
     assert worker.poll() is None, "the worker died"
 
 

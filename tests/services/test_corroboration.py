@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.conftest import assert_each_seed_has_evidence_from_the_other
 from verification import services
 from verification.choices import Decision, Stance
 from verification.models import CandidateSource, Ticket
@@ -10,13 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_each_seed_has_a_ticket_with_a_candidate_from_the_other(corroborated_seeds):
-    bucha, balakliya = corroborated_seeds
-    assert CandidateSource.objects.filter(
-        ticket__appearances__document=bucha, passage__document=balakliya
-    ).exists()
-    assert CandidateSource.objects.filter(
-        ticket__appearances__document=balakliya, passage__document=bucha
-    ).exists()
+    assert_each_seed_has_evidence_from_the_other(*corroborated_seeds)
 
 
 def test_candidates_never_come_from_the_claims_own_document(corroborated_seeds):

@@ -1,11 +1,9 @@
 """Ingested documents and the passages they are split into for search."""
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 
-# The text search configuration for every stored vector and query: stems English, drops stopwords.
-SEARCH_CONFIG = "english"
+from .search import stored_search_vector
 
 
 class Document(models.Model):
@@ -39,11 +37,7 @@ class Passage(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.TextField()
-    search_vector = models.GeneratedField(
-        expression=SearchVector("text", config=SEARCH_CONFIG),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    search_vector = stored_search_vector("text")
 
     class Meta:
         ordering = ["document", "ordinal"]

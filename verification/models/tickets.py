@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 
 from verification.choices import Decision, EventKind, TicketStatus
 
-from .documents import SEARCH_CONFIG, Document
+from .documents import Document
+from .search import stored_search_vector
 
 
 class Ticket(models.Model):
@@ -26,11 +26,7 @@ class Ticket(models.Model):
     last_corroborated_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    search_vector = models.GeneratedField(
-        expression=SearchVector("claim_text", config=SEARCH_CONFIG),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    search_vector = stored_search_vector("claim_text")
 
     class Meta:
         ordering = ["-checkworthiness", "-created_at"]

@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Func, QuerySet, TextField
 
-from verification.models.documents import SEARCH_CONFIG
+from verification.models.search import SEARCH_CONFIG
 
 from .ranking import Match, rank
 
