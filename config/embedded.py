@@ -99,8 +99,15 @@ def _redis_socket() -> Path:
     if len(str(socket)) <= _MAX_SOCKET_PATH:
         return socket
     digest = hashlib.sha256(str(STATE_DIR).encode()).hexdigest()[:12]
-    short = Path(tempfile.gettempdir()) / f"verification-{digest}"
-    short.mkdir(exist_ok=True)
+    short = Path(tempfile.gettempdir()) / f"verification-{os.getuid()}-{digest}"
+    short.mkdir(mode=0o700, exist_ok=True)
+    # /tmp is shared: refuse a folder someone else made, which could stand in for our server.
+    info = short.stat()
+    if info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise EmbeddedServiceError(
+            f"{short} is not a private folder of this user; remove it, or set VERIFICATION_STATE_DIR to a "
+            "shorter path."
+        )
     return short / "redis.sock"
 
 
@@ -165,6 +172,11 @@ def redis_url() -> str:
                 )
             time.sleep(0.05)
     return url
+
+
+def redis_client_url(url: str) -> str:
+    """Return url in the form redis-py clients take: kombu's redis+socket:// becomes unix://."""
+    return "unix://" + url.removeprefix("redis+socket://") if url.startswith("redis+socket://") else url
 
 
 def stop() -> list[str]:

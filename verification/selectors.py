@@ -5,20 +5,25 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.postgres.search import SearchRank
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from verification.choices import Decision, Stance, TicketStatus
 from verification.models import Appearance, CandidateSource, Passage, Ticket, TicketEvent
-from verification.search import Match, best_matches
+from verification.search import Match, best_matches, overlap
+from verification.search.retrieval import TsvectorToArray, any_of
 
 
 def ticket_list() -> QuerySet[Ticket]:
     """Return tickets with their evidence counts, ready for a list page."""
+    standing = Q(candidates__decision__in=[Decision.PENDING, Decision.ACCEPTED])  # rejected ones do not count
     return Ticket.objects.annotate(
         appearance_count=Count("appearances", distinct=True),
-        supporting_count=Count("candidates", filter=Q(candidates__stance=Stance.SUPPORTS), distinct=True),
+        supporting_count=Count(
+            "candidates", filter=Q(candidates__stance=Stance.SUPPORTS) & standing, distinct=True
+        ),
         contradicting_count=Count(
-            "candidates", filter=Q(candidates__stance=Stance.CONTRADICTS), distinct=True
+            "candidates", filter=Q(candidates__stance=Stance.CONTRADICTS) & standing, distinct=True
         ),
     )
 
@@ -47,27 +52,43 @@ def tickets_by_text(*, text: str, limit: int = 5, min_similarity: float = 0.2) -
     return best_matches(ticket_list(), text=text, limit=limit, min_score=min_similarity)
 
 
-def open_ticket_ids_bearing_on(*, document_id: int) -> list[int]:
-    """Return ids of unverified tickets from other documents that a passage of this document matches."""
-    open_elsewhere = Ticket.objects.filter(status=TicketStatus.UNVERIFIED).exclude(
-        appearances__document_id=document_id
+def open_ticket_ids_bearing_on(*, document_id: int, pool: int = 500) -> list[int]:
+    """Return ids of unverified tickets from other documents that some passage of this document matches."""
+    passage_stems = [
+        set(stems)
+        for stems in Passage.objects.filter(document_id=document_id)
+        .annotate(stems=TsvectorToArray("search_vector"))
+        .values_list("stems", flat=True)
+    ]
+    all_stems = sorted(set().union(*passage_stems))
+    if not all_stems:
+        return []
+    query = any_of(all_stems)
+    candidates = (
+        Ticket.objects.filter(status=TicketStatus.UNVERIFIED, search_vector=query)
+        .exclude(appearances__document_id=document_id)
+        .annotate(search_rank=SearchRank(F("search_vector"), query), stems=TsvectorToArray("search_vector"))
+        .order_by("-search_rank", "pk")
+        .values_list("pk", "stems")[:pool]
     )
+    # The same measure as corroboration: a ticket counts when one passage alone would be a candidate.
     min_score = settings.VERIFICATION["MIN_CANDIDATE_SCORE"]
-    found: dict[int, None] = {}
-    for passage_text in Passage.objects.filter(document_id=document_id).values_list("text", flat=True):
-        for match in best_matches(open_elsewhere, text=passage_text, limit=20, min_score=min_score):
-            found.setdefault(match.item.pk)
-    return list(found)
+    return [
+        pk
+        for pk, stems in candidates
+        if any(overlap(stems, passage)[0] >= min_score for passage in passage_stems)
+    ]
 
 
-def stale_ticket_ids(*, older_than: dt.datetime) -> list[int]:
-    """Return ids of unverified tickets never corroborated or last corroborated before older_than."""
-    return list(
+def stale_ticket_ids(*, older_than: dt.datetime, limit: int | None = None) -> list[int]:
+    """Return ids of unverified tickets not corroborated since older_than, stalest first."""
+    stale = (
         Ticket.objects.filter(status=TicketStatus.UNVERIFIED)
         .filter(Q(last_corroborated_at__isnull=True) | Q(last_corroborated_at__lt=older_than))
-        .order_by("last_corroborated_at")
+        .order_by(F("last_corroborated_at").asc(nulls_first=True), "pk")
         .values_list("pk", flat=True)
     )
+    return list(stale if limit is None else stale[:limit])
 
 
 def candidate_list() -> QuerySet[CandidateSource]:

@@ -95,6 +95,15 @@ STATIC_ROOT = BASE_DIR / ".local" / "static"
 # Redis: a real server from REDIS_URL, else the embedded one.
 REDIS_URL = os.environ.get("REDIS_URL") or embedded.redis_url()
 
+# The cache (API throttling counts) lives in the same Redis, so every web process shares it.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": embedded.redis_client_url(REDIS_URL),
+        "KEY_PREFIX": "verification",
+    }
+}
+
 CELERY_BROKER_URL = REDIS_URL
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
@@ -108,14 +117,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The schedule lives in the database, editable in the admin; its defaults come from the migration
+# verification/migrations/0004_default_beat_schedule.py.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_BEAT_SCHEDULE = {
-    # Evidence goes stale as new documents arrive; re-run corroboration for tickets not checked lately.
-    "corroborate-stale-tickets": {
-        "task": "verification.tasks.corroborate_stale_tickets",
-        "schedule": timedelta(minutes=15),
-    },
-}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -128,6 +132,14 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "verification.api.exceptions.domain_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("VERIFICATION_API_ANON_RATE", "120/minute"),
+        "user": os.environ.get("VERIFICATION_API_USER_RATE", "1200/minute"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {
@@ -161,7 +173,9 @@ VERIFICATION = {
     "CANDIDATES_PER_TICKET": 8,
     # Below this relevance a passage is not worth a reviewer's time.
     "MIN_CANDIDATE_SCORE": 0.12,
-    # Beat re-runs corroboration for open tickets last checked longer ago than this.
+    # Beat re-runs corroboration for open tickets last checked longer ago than this, at most
+    # STALE_BATCH per run, so a backlog drains without piling duplicate messages into Redis.
+    "STALE_BATCH": 500,
     "STALE_AFTER": timedelta(hours=int(os.environ.get("VERIFICATION_STALE_AFTER_HOURS", "24"))),
     # Larger documents are refused with a clear error rather than slowing the desk down.
     "MAX_DOCUMENT_BYTES": 5 * 1024 * 1024,

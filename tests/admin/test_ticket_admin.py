@@ -35,7 +35,9 @@ def test_accepting_support_then_corroborating_shows_in_history(desk, corroborate
     page = desk.get(url).content.decode()
     assert "<mark>" in page and "torture chamber" in page
     support = CandidateSource.objects.filter(ticket=ticket, stance=Stance.SUPPORTS).first()
-    desk.post(url, {"decide": f"{support.pk}:accepted"})
+    desk.post(
+        url, {"decide": f"{support.pk}:accepted:pending", f"note-{support.pk}": "same room, second town"}
+    )
     response = desk.post(
         url,
         {
@@ -49,6 +51,8 @@ def test_accepting_support_then_corroborating_shows_in_history(desk, corroborate
     assert "Ticket is now corroborated." in response.content.decode()
     event = ticket.events.get(kind=EventKind.STATUS_CHANGE)
     assert (event.actor, event.rationale) == (reviewer, "Matches Balakliya")
+    decision = ticket.events.get(kind=EventKind.DECISION)
+    assert (decision.actor, decision.rationale) == (reviewer, "same room, second town")
     assert "Matches Balakliya" in response.content.decode()
 
 
@@ -79,7 +83,7 @@ def test_a_reader_without_rights_cannot_post_decisions(client, corroborated_seed
     candidate = CandidateSource.objects.first()
     url = f"/admin/verification/ticket/{candidate.ticket_id}/change/"
     assert client.get(url).status_code == 200
-    client.post(url, {"decide": f"{candidate.pk}:accepted"})
+    assert client.post(url, {"decide": f"{candidate.pk}:accepted:pending"}).status_code == 403
     candidate.refresh_from_db()
     assert candidate.decision == "pending"
 
@@ -135,3 +139,43 @@ def test_the_ticket_page_runs_the_same_queries_however_many_candidates(desk, cor
     assert _queries(desk, f"/admin/verification/ticket/{few.pk}/change/") == _queries(
         desk, f"/admin/verification/ticket/{many.pk}/change/"
     )
+
+
+def test_a_malformed_or_missing_ticket_id_is_not_found(desk, db):
+    assert desk.get("/admin/verification/ticket/abc/change/").status_code in (302, 404)
+    assert desk.post("/admin/verification/ticket/999999/change/", {"recorroborate": "1"}).status_code in (
+        302,
+        404,
+    )
+
+
+def test_a_candidate_of_another_ticket_cannot_be_decided_from_this_page(desk, corroborated_seeds):
+    candidate = CandidateSource.objects.first()
+    other = Ticket.objects.exclude(pk=candidate.ticket_id).first()
+    response = desk.post(
+        f"/admin/verification/ticket/{other.pk}/change/",
+        {"decide": f"{candidate.pk}:accepted:pending"},
+        follow=True,
+    )
+    candidate.refresh_from_db()
+    assert candidate.decision == "pending"
+    assert "not one of this ticket&#x27;s candidates" in response.content.decode()
+
+
+def test_a_decision_on_a_stale_page_says_so(desk, corroborated_seeds):
+    candidate = CandidateSource.objects.first()
+    url = f"/admin/verification/ticket/{candidate.ticket_id}/change/"
+    desk.post(url, {"decide": f"{candidate.pk}:rejected:pending"})
+    response = desk.post(url, {"decide": f"{candidate.pk}:accepted:pending"}, follow=True)
+    assert "since you opened the ticket" in response.content.decode()
+    candidate.refresh_from_db()
+    assert candidate.decision == "rejected"
+
+
+def test_tickets_and_documents_cannot_be_deleted_from_the_admin(client, corroborated_seeds):
+    admin_user = get_user_model().objects.create_superuser("boss", password="boss-desk-2026")
+    client.force_login(admin_user)
+    ticket = Ticket.objects.first()
+    assert client.get(f"/admin/verification/ticket/{ticket.pk}/delete/").status_code == 403
+    document = Document.objects.first()
+    assert client.get(f"/admin/verification/document/{document.pk}/delete/").status_code == 403

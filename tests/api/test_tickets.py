@@ -129,3 +129,44 @@ def test_the_openapi_schema_is_served(api, db):
     response = api.get("/api/schema/", HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     assert "/api/tickets/lookup/" in response.json()["paths"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/tickets/abc/", "/api/tickets/abc/transition/", "/api/candidates/abc/decision/"]
+)
+def test_malformed_ids_are_404_not_500(reviewer_api, db, url):
+    method = (
+        reviewer_api.post if url.endswith("/transition/") or url.endswith("/decision/") else reviewer_api.get
+    )
+    assert method(url, {}, format="json").status_code == 404
+
+
+def test_an_oversized_document_is_refused_with_413_before_parsing(reviewer_api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = reviewer_api.post("/api/documents/", {"text": "Officials said. " * 200}, format="json")
+    assert response.status_code == 413
+    assert "split it" in response.json()["detail"]
+
+
+def test_anonymous_callers_are_throttled(api, db, monkeypatch):
+    import uuid
+
+    from rest_framework.throttling import AnonRateThrottle
+
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": None})
+    client_address = f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
+    codes = [api.get("/api/tickets/", REMOTE_ADDR=client_address).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+
+
+def test_reads_can_require_a_login(api, seeds, settings):
+    settings.VERIFICATION_API_ANONYMOUS_READ = False
+    assert api.get("/api/tickets/").status_code in (401, 403)
+
+
+def test_a_decision_sent_on_a_stale_view_is_409(reviewer_api, corroborated_seeds):
+    candidate = CandidateSource.objects.first()
+    url = f"/api/candidates/{candidate.pk}/decision/"
+    assert reviewer_api.post(url, {"decision": "rejected"}, format="json").status_code == 200
+    stale = reviewer_api.post(url, {"decision": "accepted", "expected_decision": "pending"}, format="json")
+    assert stale.status_code == 409

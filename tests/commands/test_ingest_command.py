@@ -35,3 +35,24 @@ def test_a_bad_file_is_reported_and_the_others_still_ingested(tmp_path, capsys):
 def test_a_missing_path_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="1 file"):
         call_command("ingest", str(tmp_path / "nope.txt"))
+
+
+def test_an_unexpected_failure_on_one_file_does_not_stop_the_others(tmp_path, monkeypatch, capsys):
+    from verification import services
+
+    real_ingest = services.document_ingest
+
+    def flaky(*, incoming):
+        if incoming.source_name == "a_breaks.txt":
+            raise RuntimeError("disk on fire")
+        return real_ingest(incoming=incoming)
+
+    monkeypatch.setattr(services, "document_ingest", flaky)
+    (tmp_path / "a_breaks.txt").write_text(
+        "Officials said that 12 people were detained in Kharkiv on Monday."
+    )
+    (tmp_path / "b_fine.txt").write_text("Police said that 30 people were arrested in Lviv on Sunday.")
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", str(tmp_path))
+    assert "a_breaks.txt: unexpected error" in capsys.readouterr().err
+    assert Document.objects.get().source_name == "b_fine.txt"

@@ -40,3 +40,15 @@ def test_production_passes_the_deployment_checks():
         DJANGO_ALLOWED_HOSTS="desk.example.org",
     )
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_production_keeps_the_ledger_private_by_default():
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.VERIFICATION_API_ANONYMOUS_READ)",
+        DJANGO_SECRET_KEY="k" * 50,
+        DATABASE_URL="postgresql://desk@db.invalid:5432/verification",
+        REDIS_URL="redis://redis.invalid:6379/0",
+    )
+    assert result.stdout.strip().endswith("False"), result.stderr

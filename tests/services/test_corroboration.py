@@ -1,6 +1,7 @@
 """Corroboration across the seeds: cross-document candidates, the denial, idempotent attaching."""
 
 import pytest
+from django.utils import timezone
 
 from tests.conftest import assert_each_seed_has_evidence_from_the_other
 from verification import services
@@ -36,7 +37,7 @@ def test_corroborating_again_attaches_nothing_twice_and_keeps_decisions(corrobor
     decided = ticket.candidates.first()
     services.candidate_decide(candidate_id=decided.pk, decision=Decision.ACCEPTED, actor=reviewer)
     outcome = services.ticket_corroborate(ticket_id=ticket.pk)
-    assert outcome.attached == 0 and outcome.refreshed == before
+    assert outcome.attached == 0 and outcome.refreshed == before - 1  # the decided one is left alone
     assert CandidateSource.objects.filter(ticket=ticket).count() == before
     decided.refresh_from_db()
     assert decided.decision == Decision.ACCEPTED
@@ -47,8 +48,6 @@ def test_corroboration_stamps_the_ticket(corroborated_seeds):
 
 
 def test_stale_tickets_are_those_never_or_long_ago_corroborated(seeds, settings):
-    from django.utils import timezone
-
     from verification import selectors
 
     assert len(selectors.stale_ticket_ids(older_than=timezone.now())) == Ticket.objects.count()
@@ -68,3 +67,39 @@ def test_a_new_document_finds_the_open_tickets_it_bears_on(db):
     )
     assert torture_room.pk in bearing
     assert not Ticket.objects.filter(pk__in=bearing, appearances__document=balakliya).exists()
+
+
+def test_a_decided_candidate_keeps_the_stance_the_reviewer_saw(corroborated_seeds, reviewer):
+    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
+    denial = CandidateSource.objects.get(ticket=war_crimes, passage__text__contains="have not committed")
+    services.candidate_decide(candidate_id=denial.pk, decision=Decision.ACCEPTED, actor=reviewer)
+    # As if the stance rules had changed since: the stored label differs from what a re-run computes.
+    CandidateSource.objects.filter(pk=denial.pk).update(stance=Stance.RELATED, stance_cues=["as decided"])
+    pending = war_crimes.candidates.exclude(pk=denial.pk).first()
+    CandidateSource.objects.filter(pk=pending.pk).update(score=0.01, stance_cues=["stale"])
+    services.ticket_corroborate(ticket_id=war_crimes.pk)
+    denial.refresh_from_db()
+    pending.refresh_from_db()
+    assert (denial.stance, denial.stance_cues) == (Stance.RELATED, ["as decided"])
+    assert pending.score > 0.01 and pending.stance_cues != ["stale"]
+
+
+def test_rejected_evidence_does_not_count_as_support(corroborated_seeds, reviewer):
+    from verification import selectors
+
+    ticket = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+    supports = CandidateSource.objects.filter(ticket=ticket, stance=Stance.SUPPORTS)
+    assert selectors.ticket_list().get(pk=ticket.pk).supporting_count == supports.count() > 0
+    for candidate in supports:
+        services.candidate_decide(candidate_id=candidate.pk, decision=Decision.REJECTED, actor=reviewer)
+    assert selectors.ticket_list().get(pk=ticket.pk).supporting_count == 0
+
+
+def test_beat_queues_at_most_a_batch_of_the_stalest_tickets(seeds, settings):
+    from verification import selectors
+
+    settings.VERIFICATION = {**settings.VERIFICATION, "STALE_BATCH": 3}
+    never = list(Ticket.objects.order_by("pk").values_list("pk", flat=True))
+    queued = services.stale_tickets_enqueue()
+    assert queued == never[:3]
+    assert selectors.stale_ticket_ids(older_than=timezone.now(), limit=None) == never

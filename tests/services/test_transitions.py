@@ -128,3 +128,109 @@ def test_deciding_twice_records_one_event(corroborated_seeds, reviewer):
     for _ in range(2):
         services.candidate_decide(candidate_id=candidate.pk, decision=Decision.REJECTED, actor=reviewer)
     assert candidate.ticket.events.filter(kind=EventKind.DECISION).count() == 1
+
+
+def test_the_last_support_of_a_corroborated_ticket_cannot_be_rejected(corroborated_seeds, reviewer):
+    from verification.services.decisions import EvidenceInUse
+
+    ticket = _torture_room_ticket()
+    support = _candidate(ticket, Stance.SUPPORTS)
+    services.candidate_decide(candidate_id=support.pk, decision=Decision.ACCEPTED, actor=reviewer)
+    services.ticket_transition(
+        ticket_id=ticket.pk, to_status=TicketStatus.CORROBORATED, actor=reviewer, rationale="two towns"
+    )
+    with pytest.raises(EvidenceInUse, match="move it back to unverified"):
+        services.candidate_decide(candidate_id=support.pk, decision=Decision.REJECTED, actor=reviewer)
+    support.refresh_from_db()
+    assert support.decision == Decision.ACCEPTED
+    services.ticket_transition(
+        ticket_id=ticket.pk, to_status=TicketStatus.UNVERIFIED, actor=reviewer, rationale="re-checking"
+    )
+    services.candidate_decide(candidate_id=support.pk, decision=Decision.REJECTED, actor=reviewer)
+
+
+def test_a_disputed_ticket_with_a_rationale_does_not_pin_its_evidence(corroborated_seeds, reviewer):
+    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
+    denial = CandidateSource.objects.get(ticket=war_crimes, passage__text__contains="have not committed")
+    services.candidate_decide(candidate_id=denial.pk, decision=Decision.ACCEPTED, actor=reviewer)
+    services.ticket_transition(
+        ticket_id=war_crimes.pk, to_status=TicketStatus.DISPUTED, actor=reviewer, rationale="Russia denies it"
+    )
+    services.candidate_decide(candidate_id=denial.pk, decision=Decision.REJECTED, actor=reviewer)
+
+
+def test_a_decision_made_on_a_stale_view_is_refused(corroborated_seeds, reviewer):
+    candidate = CandidateSource.objects.first()
+    services.candidate_decide(candidate_id=candidate.pk, decision=Decision.REJECTED, actor=reviewer)
+    with pytest.raises(StaleEdit, match="since you opened the ticket"):
+        services.candidate_decide(
+            candidate_id=candidate.pk, decision=Decision.ACCEPTED, actor=reviewer, expected_decision="pending"
+        )
+
+
+def test_a_candidate_is_decided_only_through_its_own_ticket(corroborated_seeds, reviewer):
+    candidate = CandidateSource.objects.first()
+    other = Ticket.objects.exclude(pk=candidate.ticket_id).first()
+    with pytest.raises(CandidateSource.DoesNotExist):
+        services.candidate_decide(
+            candidate_id=candidate.pk, decision=Decision.ACCEPTED, actor=reviewer, ticket_id=other.pk
+        )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_decision_and_a_transition_racing_leave_status_and_evidence_consistent(db):
+    """Whichever of 'reject the support' and 'corroborate' commits first, the other sees it."""
+    import threading
+
+    from django.db import connections
+
+    from tests.conftest import BALAKLIYA, BUCHA, ingest_file
+    from verification.services.accounts import reviewer_ensure
+
+    ingest_file(BUCHA)
+    ingest_file(BALAKLIYA)
+    reviewer, _ = reviewer_ensure(username="racer", password="race-2026-desk")
+    ticket = _torture_room_ticket()
+    services.ticket_corroborate(ticket_id=ticket.pk)
+    support = _candidate(ticket, Stance.SUPPORTS)
+    services.candidate_decide(candidate_id=support.pk, decision=Decision.ACCEPTED, actor=reviewer)
+    CandidateSource.objects.filter(ticket=ticket).exclude(pk=support.pk).delete()
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def run(action):
+        try:
+            barrier.wait()
+            action()
+        except (TransitionRefused, services.decisions.EvidenceInUse) as exc:
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(
+            target=run,
+            args=(
+                lambda: services.candidate_decide(
+                    candidate_id=support.pk, decision=Decision.REJECTED, actor=reviewer
+                ),
+            ),
+        ),
+        threading.Thread(
+            target=run,
+            args=(
+                lambda: services.ticket_transition(
+                    ticket_id=ticket.pk, to_status=TicketStatus.CORROBORATED, actor=reviewer, rationale="race"
+                ),
+            ),
+        ),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    ticket.refresh_from_db()
+    support.refresh_from_db()
+    assert len(errors) == 1
+    corroborated = ticket.status == TicketStatus.CORROBORATED
+    assert corroborated == (support.decision == Decision.ACCEPTED)

@@ -34,3 +34,7 @@ class DocumentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Documents come in through `manage.py ingest` or the API, which extract their claims.
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Tickets, appearances and accepted evidence point into a document's text.
+        return False

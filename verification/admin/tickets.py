@@ -1,14 +1,14 @@
 """The ticket queue and the ticket page: evidence to accept or reject, status changes with a rationale."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 
 from verification import selectors, services
 from verification.choices import Decision, Stance, TicketStatus
 from verification.errors import DomainError
-from verification.models import Ticket
-from verification.services.jobs import enqueue_corroboration
+from verification.models import CandidateSource, Ticket
 
 from .rendering import claim_in_context, reasons_list, status_badge
 
@@ -24,7 +24,10 @@ class StanceFilter(admin.SimpleListFilter):
         if self.value() == "none":
             return queryset.filter(candidates__isnull=True)
         if self.value() in Stance.values:
-            return queryset.filter(candidates__stance=self.value()).distinct()
+            standing = [Decision.PENDING, Decision.ACCEPTED]  # rejected evidence does not count
+            return queryset.filter(
+                candidates__stance=self.value(), candidates__decision__in=standing
+            ).distinct()
         return queryset
 
 
@@ -66,6 +69,10 @@ class TicketAdmin(admin.ModelAdmin):
         # Tickets are opened by claim extraction, never by hand, so each has its claim and appearance.
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # A ticket's history is the desk's audit trail; it is never deleted from the admin.
+        return False
+
     @admin.display(description="Claim", ordering="claim_text")
     def claim(self, ticket):
         return ticket.claim_text if len(ticket.claim_text) <= 140 else ticket.claim_text[:139] + "…"
@@ -103,26 +110,36 @@ class TicketAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-run corroboration for the selected tickets", permissions=["change"])
     def rerun_corroboration(self, request, queryset):
-        ids = list(queryset.values_list("pk", flat=True))
-        enqueue_corroboration(ids)
-        self.message_user(request, f"Corroboration queued for {len(ids)} ticket(s).", messages.SUCCESS)
+        queued = services.tickets_recorroborate(ticket_ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(request, f"Corroboration queued for {queued} ticket(s).", messages.SUCCESS)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Handle the page's own buttons (decide, transition, re-run), else show the ticket."""
-        if request.method == "POST" and self.has_change_permission(request):
-            ticket = get_object_or_404(Ticket, pk=object_id)
+        ticket = self.get_object(request, unquote(object_id))
+        if ticket is None:
+            # Let the admin answer as it does for any missing or malformed id.
+            return super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "POST":
+            if not self.has_change_permission(request, ticket):
+                raise PermissionDenied
             self._handle_post(request, ticket)
             return HttpResponseRedirect(request.path)
-        ticket = get_object_or_404(selectors.ticket_detail(), pk=object_id)
+        ticket = selectors.ticket_detail().get(pk=ticket.pk)
         context = {**(extra_context or {}), **self._desk_context(request, ticket)}
         return super().change_view(request, object_id, form_url, extra_context=context)
 
     def _handle_post(self, request, ticket):
         try:
             if "decide" in request.POST:
-                candidate_id, decision = request.POST["decide"].split(":", 1)
+                # The button carries the decision and the one the reviewer saw: "<id>:<decision>:<seen>".
+                candidate_id, decision, seen = request.POST["decide"].split(":", 2)
                 services.candidate_decide(
-                    candidate_id=int(candidate_id), decision=decision, actor=request.user
+                    candidate_id=int(candidate_id),
+                    ticket_id=ticket.pk,
+                    decision=decision,
+                    expected_decision=seen,
+                    note=request.POST.get(f"note-{candidate_id}", ""),
+                    actor=request.user,
                 )
                 self.message_user(request, f"Candidate {candidate_id} {decision}.", messages.SUCCESS)
             elif "transition" in request.POST:
@@ -137,10 +154,16 @@ class TicketAdmin(admin.ModelAdmin):
                     request, f"Ticket is now {updated.get_status_display().lower()}.", messages.SUCCESS
                 )
             elif "recorroborate" in request.POST:
-                enqueue_corroboration([ticket.pk])
+                services.tickets_recorroborate(ticket_ids=[ticket.pk])
                 self.message_user(
                     request, "Corroboration queued; new candidates appear on reload.", messages.INFO
                 )
+        except CandidateSource.DoesNotExist:
+            self.message_user(
+                request,
+                "That source is not one of this ticket's candidates; reload the page.",
+                messages.ERROR,
+            )
         except (DomainError, ValueError) as exc:
             self.message_user(request, str(exc), messages.ERROR)
 

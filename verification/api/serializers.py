@@ -132,6 +132,9 @@ class TransitionSerializer(serializers.Serializer):
 class DecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=Decision.choices)
     note = serializers.CharField(max_length=5000, allow_blank=True, default="")
+    expected_decision = serializers.ChoiceField(
+        choices=Decision.choices, required=False, help_text="The decision you saw; a different one is a 409."
+    )
 
 
 class DocumentInSerializer(serializers.Serializer):

@@ -4,6 +4,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -24,9 +25,16 @@ from .serializers import (
 )
 
 
+class RequestTooLarge(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The document is over the size limit; split it and submit the parts."
+    default_code = "request_too_large"
+
+
 class TicketViewSet(viewsets.ReadOnlyModelViewSet):
     """Verification tickets: list, detail, lookup by claim text, status changes."""
 
+    lookup_value_regex = r"\d+"
     filterset_class = TicketFilter
 
     def get_queryset(self):
@@ -67,7 +75,9 @@ class TicketViewSet(viewsets.ReadOnlyModelViewSet):
 class CandidateViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Candidate sources attached to tickets, and the reviewer's decision on each."""
 
+    lookup_value_regex = r"\d+"
     serializer_class = CandidateSerializer
+    write_permission = "verification.change_candidatesource"
 
     def get_queryset(self):
         return selectors.candidate_list()
@@ -91,6 +101,9 @@ class DocumentIngestView(APIView):
         responses={201: DocumentOutSerializer, 200: DocumentOutSerializer},
     )
     def post(self, request):
+        # DRF streams a JSON body past Django's upload limit, so the size is checked before parsing.
+        if int(request.META.get("CONTENT_LENGTH") or 0) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            raise RequestTooLarge
         data = DocumentInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)

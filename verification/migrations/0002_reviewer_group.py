@@ -3,6 +3,9 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from verification.roles import ensure_group
+
+# Frozen here as they were when the group was created; later changes come in later migrations.
 REVIEWER_PERMISSIONS = [
     ("verification", "view_document"),
     ("verification", "add_document"),
@@ -15,18 +18,18 @@ REVIEWER_PERMISSIONS = [
     ("verification", "view_ticketevent"),
 ]
 
-
 def create_reviewer_group(apps, schema_editor):
     # Permissions are normally created after all migrations; the group needs them now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name="Reviewer")
-    for app_label, codename in REVIEWER_PERMISSIONS:
-        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    ensure_group(
+        apps.get_model("auth", "Group"),
+        apps.get_model("auth", "Permission"),
+        name="Reviewer",
+        permissions=REVIEWER_PERMISSIONS,
+    )
 
 
 def remove_reviewer_group(apps, schema_editor):

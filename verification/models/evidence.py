@@ -13,7 +13,8 @@ class CandidateSource(models.Model):
     """A passage that may corroborate or contradict a ticket's claim."""
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="candidates")
-    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="candidacies")
+    # PROTECT: a reviewer's decision must not vanish because its source was deleted.
+    passage = models.ForeignKey(Passage, on_delete=models.PROTECT, related_name="candidacies")
     score = models.FloatField(help_text="Relevance of the passage to the claim, in [0, 1].")
     matched_terms = models.JSONField(
         default=list, blank=True, help_text="Word stems claim and passage share."

@@ -53,7 +53,8 @@ class Appearance(models.Model):
     """Where a ticket's claim was seen: a document and the exact span in its text."""
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="appearances")
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="appearances")
+    # PROTECT: a ticket never loses the text its claim was cut from.
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="appearances")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     claimant = models.CharField(max_length=300, blank=True)
@@ -81,7 +82,8 @@ class Appearance(models.Model):
 class TicketEvent(models.Model):
     """An entry of a ticket's history: a status change or an evidence decision, with who and why."""
 
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
+    # PROTECT: the history is the audit trail; a ticket that has one cannot be deleted.
+    ticket = models.ForeignKey(Ticket, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=20, choices=EventKind.choices)
     from_status = models.CharField(max_length=20, choices=TicketStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=TicketStatus.choices, blank=True)

@@ -1,11 +1,11 @@
 """Reviewer accounts: staff users in the Reviewer group."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
-REVIEWER_GROUP = "Reviewer"
+from verification.roles import REVIEWER_GROUP, REVIEWER_PERMISSIONS, ensure_group
 
 
 @transaction.atomic
@@ -15,6 +15,6 @@ def reviewer_ensure(*, username: str, password: str) -> tuple:
     user.is_staff = True
     user.set_password(password)
     user.save()
-    user.groups.add(Group.objects.get(name=REVIEWER_GROUP))
+    user.groups.add(ensure_group(Group, Permission, name=REVIEWER_GROUP, permissions=REVIEWER_PERMISSIONS))
     token, _ = Token.objects.get_or_create(user=user)
     return user, token

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from verification import selectors
+from verification.choices import Decision
 from verification.models import CandidateSource, Passage, Ticket
 from verification.search import best_matches
 from verification.stance import label_stance
@@ -53,21 +54,25 @@ def ticket_corroborate(*, ticket_id: int) -> CorroborationOutcome:
             )
         )
     with transaction.atomic():
-        known = set(
+        # The ticket lock serialises this run with reviewers' decisions on the same ticket.
+        list(Ticket.objects.select_for_update().filter(pk=ticket.pk).values_list("pk"))
+        existing = dict(
             CandidateSource.objects.filter(
                 ticket_id=ticket.pk, passage_id__in=[r.passage_id for r in rows]
-            ).values_list("passage_id", flat=True)
+            ).values_list("passage_id", "decision")
         )
-        # The unique (ticket, passage) constraint makes a redelivered task refresh rather than duplicate;
-        # the reviewer's decision is never among the updated fields.
+        # A decided candidate keeps the stance and score the reviewer saw when deciding.
+        undecided = [r for r in rows if existing.get(r.passage_id, Decision.PENDING) == Decision.PENDING]
+        # The unique (ticket, passage) constraint makes a redelivered task refresh rather than duplicate.
         CandidateSource.objects.bulk_create(
-            rows,
+            undecided,
             update_conflicts=True,
             unique_fields=["ticket", "passage"],
             update_fields=["score", "matched_terms", "stance", "stance_cues", "refreshed_at"],
         )
         Ticket.objects.filter(pk=ticket.pk).update(last_corroborated_at=timezone.now())
-    outcome = CorroborationOutcome(ticket_id=ticket.pk, attached=len(rows) - len(known), refreshed=len(known))
+    new = len(rows) - len(existing)
+    outcome = CorroborationOutcome(ticket_id=ticket.pk, attached=new, refreshed=len(undecided) - new)
     logger.info(
         "corroborated ticket %s: %s new, %s refreshed", ticket.pk, outcome.attached, outcome.refreshed
     )
@@ -81,8 +86,17 @@ def document_recheck_open_tickets(*, document_id: int) -> list[int]:
     return ticket_ids
 
 
+def tickets_recorroborate(*, ticket_ids: list[int]) -> int:
+    """Queue corroboration for the given tickets (a reviewer's re-run); return how many were queued."""
+    enqueue_corroboration(ticket_ids)
+    return len(ticket_ids)
+
+
 def stale_tickets_enqueue() -> list[int]:
-    """Queue corroboration for open tickets whose evidence is older than the staleness window."""
-    ticket_ids = selectors.stale_ticket_ids(older_than=timezone.now() - settings.VERIFICATION["STALE_AFTER"])
+    """Queue corroboration for the stalest open tickets, at most STALE_BATCH of them per run."""
+    options = settings.VERIFICATION
+    ticket_ids = selectors.stale_ticket_ids(
+        older_than=timezone.now() - options["STALE_AFTER"], limit=options["STALE_BATCH"]
+    )
     enqueue_corroboration(ticket_ids)
     return ticket_ids

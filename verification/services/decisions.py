@@ -6,31 +6,65 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from verification.choices import Decision, EventKind
-from verification.errors import DomainError, NotAllowed
-from verification.models import CandidateSource, TicketEvent
+from verification.choices import Decision, EventKind, TicketStatus
+from verification.errors import DomainError, NotAllowed, StaleEdit
+from verification.models import CandidateSource, Ticket, TicketEvent
 
-from .transitions import CHANGE_PERMISSION
+from .transitions import evidence_shortfall
+
+DECIDE_PERMISSION = "verification.change_candidatesource"
+
+
+class EvidenceInUse(DomainError):
+    """The decision would leave a ticket's status without the evidence it rests on."""
 
 
 @transaction.atomic
 def candidate_decide(
-    *, candidate_id: int, decision: str, actor: AbstractBaseUser | None, note: str = ""
+    *,
+    candidate_id: int,
+    decision: str,
+    actor: AbstractBaseUser | None,
+    note: str = "",
+    ticket_id: int | None = None,
+    expected_decision: str | None = None,
 ) -> CandidateSource:
     """Accept, reject or reset a candidate source; deciding what is already decided changes nothing."""
     if decision not in Decision.values:
         raise DomainError(f"'{decision}' is not a decision; use one of {', '.join(Decision.values)}.")
-    if actor is not None and not actor.has_perm(CHANGE_PERMISSION):
+    if actor is not None and not actor.has_perm(DECIDE_PERMISSION):
         raise NotAllowed("You may view evidence but not decide on it; ask an editor for reviewer rights.")
+    candidates = (
+        CandidateSource.objects.all()
+        if ticket_id is None
+        else CandidateSource.objects.filter(ticket_id=ticket_id)
+    )
+    owner_id = candidates.values_list("ticket_id", flat=True).get(pk=candidate_id)
+    # Lock the ticket before its evidence, in the same order as ticket_transition, so a decision
+    # and a status change on one ticket never interleave.
+    ticket = Ticket.objects.select_for_update().get(pk=owner_id)
     candidate = CandidateSource.objects.select_for_update().get(pk=candidate_id)
+    if expected_decision is not None and candidate.decision != expected_decision:
+        raise StaleEdit(
+            f"This source was {candidate.get_decision_display().lower()} since you opened the ticket. "
+            "Reload it and decide again."
+        )
     if candidate.decision == decision:
         return candidate
     candidate.decision = decision
     candidate.decided_by = actor if decision != Decision.PENDING else None
     candidate.decided_at = timezone.now() if decision != Decision.PENDING else None
     candidate.save(update_fields=["decision", "decided_by", "decided_at", "refreshed_at"])
+    if ticket.status != TicketStatus.UNVERIFIED:
+        last_change = ticket.events.filter(kind=EventKind.STATUS_CHANGE).first()
+        if evidence_shortfall(ticket, ticket.status, last_change.rationale if last_change else ""):
+            # Raising rolls the decision back: the verdict must not outlive its evidence.
+            raise EvidenceInUse(
+                f"The ticket is {ticket.get_status_display().lower()} on this evidence; "
+                "move it back to unverified before changing this decision."
+            )
     TicketEvent.objects.create(
-        ticket_id=candidate.ticket_id,
+        ticket=ticket,
         kind=EventKind.DECISION,
         candidate=candidate,
         decision=decision,

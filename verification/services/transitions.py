@@ -20,29 +20,32 @@ def _accepted_evidence(ticket: Ticket, stance: Stance, *, other_documents_only: 
     return accepted.exists()
 
 
+def evidence_shortfall(ticket: Ticket, status: str, rationale: str) -> str | None:
+    """Return what the ticket's accepted evidence lacks for status, or None when it suffices."""
+    if status == TicketStatus.CORROBORATED and not _accepted_evidence(
+        ticket, Stance.SUPPORTS, other_documents_only=True
+    ):
+        return "accept at least one supporting source from a document other than the claim's own first"
+    if (
+        status == TicketStatus.DISPUTED
+        and not rationale
+        and not _accepted_evidence(ticket, Stance.CONTRADICTS, other_documents_only=False)
+    ):
+        return "accept a contradicting source or write a rationale saying why"
+    return None
+
+
 def check_guard(ticket: Ticket, to_status: str, rationale: str) -> None:
-    """Raise TransitionRefused unless the ticket's evidence allows moving to to_status."""
+    """Raise TransitionRefused unless the ticket may move to to_status now."""
     if to_status not in TicketStatus.values:
         raise TransitionRefused(
             f"'{to_status}' is not a status; use one of {', '.join(TicketStatus.values)}."
         )
     if to_status == ticket.status:
         raise TransitionRefused(f"The ticket is already {ticket.get_status_display().lower()}.")
-    if to_status == TicketStatus.CORROBORATED and not _accepted_evidence(
-        ticket, Stance.SUPPORTS, other_documents_only=True
-    ):
-        raise TransitionRefused(
-            "Cannot mark corroborated: accept at least one supporting source from a document other than "
-            "the claim's own first."
-        )
-    if (
-        to_status == TicketStatus.DISPUTED
-        and not rationale
-        and not _accepted_evidence(ticket, Stance.CONTRADICTS, other_documents_only=False)
-    ):
-        raise TransitionRefused(
-            "Cannot mark disputed: accept a contradicting source or write a rationale saying why."
-        )
+    shortfall = evidence_shortfall(ticket, to_status, rationale)
+    if shortfall:
+        raise TransitionRefused(f"Cannot mark {to_status}: {shortfall}.")
 
 
 @transaction.atomic

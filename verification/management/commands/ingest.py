@@ -1,5 +1,6 @@
 """Ingest plain-text articles from files and folders: store, split, extract claims, open tickets."""
 
+import logging
 from pathlib import Path
 
 from django.conf import settings
@@ -9,6 +10,8 @@ from tqdm import tqdm
 from verification import services
 from verification.errors import IngestError
 from verification.ingestion import iter_text_files, read_text_file
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -26,11 +29,10 @@ class Command(BaseCommand):
         max_bytes = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
         progress = tqdm(files, desc="Ingesting", unit="doc", disable=len(files) < 2)
         for path in progress:
-            try:
-                result = services.document_ingest(incoming=read_text_file(path, max_bytes=max_bytes))
-            except IngestError as exc:
-                errors.append(str(exc))
-                progress.write(self.style.ERROR(str(exc)), file=self.stderr)
+            result, error = self._ingest_one(path, max_bytes=max_bytes)
+            if error:
+                errors.append(error)
+                progress.write(self.style.ERROR(error), file=self.stderr)
                 continue
             created += result.created
             known += not result.created
@@ -50,3 +52,13 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(errors)} file(s) could not be ingested; the others were. See the errors above."
             )
+
+    def _ingest_one(self, path: Path, *, max_bytes: int):
+        """Return (result, None), or (None, the error to show) when the file was not ingested."""
+        try:
+            return services.document_ingest(incoming=read_text_file(path, max_bytes=max_bytes)), None
+        except IngestError as exc:
+            return None, str(exc)
+        except Exception as exc:  # one broken file must not stop the others; its transaction rolled back
+            logger.exception("unexpected error ingesting %s", path)
+            return None, f"{path}: unexpected error ({exc!r}); nothing of it was stored. Please report it."
