@@ -29,12 +29,15 @@ def main():
     OUT.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page = browser.new_page(viewport={"width": 1680, "height": 1000})
         page.goto(f"{BASE}/admin/login/")
         page.fill("#id_username", USER)
         page.fill("#id_password", PASSWORD)
         page.click("input[type=submit]")
         page.goto(f"{BASE}/admin/verification/ticket/?status__exact=unverified")
+        page.click("#toggle-nav-sidebar")  # the admin remembers it collapsed: more room for the queue
+        page.reload()
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=OUT / "queue.png", full_page=False)
         page.goto(f"{BASE}/admin/verification/ticket/")
         page.get_by_role("link", name="Ukrainian officials say that they have discovered").first.click()
