@@ -21,6 +21,10 @@ class Decision(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+# Decisions under which a candidate still counts as evidence; rejected ones do not.
+STANDING_DECISIONS = (Decision.PENDING, Decision.ACCEPTED)
+
+
 class EventKind(models.TextChoices):
     STATUS_CHANGE = "status_change", "Status change"
     DECISION = "decision", "Evidence decision"

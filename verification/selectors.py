@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchRank
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from verification.choices import Decision, Stance, TicketStatus
+from verification.choices import STANDING_DECISIONS, Decision, Stance, TicketStatus
 from verification.models import Appearance, CandidateSource, Passage, Ticket, TicketEvent
 from verification.search import Match, best_matches, overlap
 from verification.search.retrieval import TsvectorToArray, any_of
@@ -16,7 +16,7 @@ from verification.search.retrieval import TsvectorToArray, any_of
 
 def ticket_list() -> QuerySet[Ticket]:
     """Return tickets with their evidence counts, ready for a list page."""
-    standing = Q(candidates__decision__in=[Decision.PENDING, Decision.ACCEPTED])  # rejected ones do not count
+    standing = Q(candidates__decision__in=STANDING_DECISIONS)
     return Ticket.objects.annotate(
         appearance_count=Count("appearances", distinct=True),
         supporting_count=Count(

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 
 from verification import selectors, services
-from verification.choices import Decision, Stance, TicketStatus
+from verification.choices import STANDING_DECISIONS, Decision, Stance, TicketStatus
 from verification.errors import DomainError
 from verification.models import CandidateSource, Ticket
 
@@ -24,9 +24,8 @@ class StanceFilter(admin.SimpleListFilter):
         if self.value() == "none":
             return queryset.filter(candidates__isnull=True)
         if self.value() in Stance.values:
-            standing = [Decision.PENDING, Decision.ACCEPTED]  # rejected evidence does not count
             return queryset.filter(
-                candidates__stance=self.value(), candidates__decision__in=standing
+                candidates__stance=self.value(), candidates__decision__in=STANDING_DECISIONS
             ).distinct()
         return queryset
 
