@@ -1,21 +1,21 @@
 """The states and labels the desk uses, in one place."""
 
-from django.db import models
+from django.db.models import TextChoices
 
 
-class TicketStatus(models.TextChoices):
+class TicketStatus(TextChoices):
     UNVERIFIED = "unverified", "Unverified"
     CORROBORATED = "corroborated", "Corroborated"
     DISPUTED = "disputed", "Disputed"
 
 
-class Stance(models.TextChoices):
+class Stance(TextChoices):
     SUPPORTS = "supports", "Supports"
     CONTRADICTS = "contradicts", "Contradicts"
     RELATED = "related", "Related"
 
 
-class Decision(models.TextChoices):
+class Decision(TextChoices):
     PENDING = "pending", "Pending"
     ACCEPTED = "accepted", "Accepted"
     REJECTED = "rejected", "Rejected"
@@ -25,6 +25,20 @@ class Decision(models.TextChoices):
 STANDING_DECISIONS = (Decision.PENDING, Decision.ACCEPTED)
 
 
-class EventKind(models.TextChoices):
+class EventKind(TextChoices):
     STATUS_CHANGE = "status_change", "Status change"
     DECISION = "decision", "Evidence decision"
+
+
+class JobKind(TextChoices):
+    CORROBORATE_TICKET = "corroborate_ticket", "Corroborate a ticket"
+    RECHECK_DOCUMENT = "recheck_document", "Re-check open tickets against a new document"
+    STALE_SWEEP = "stale_sweep", "Queue stale tickets"
+    EXTRACT_DOCUMENT = "extract_document", "Extract a document's claims"
+
+
+class JobStatus(TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"

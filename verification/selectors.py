@@ -25,6 +25,17 @@ def ticket_list() -> QuerySet[Ticket]:
         contradicting_count=Count(
             "candidates", filter=Q(candidates__stance=Stance.CONTRADICTS) & standing, distinct=True
         ),
+        # Independent origins: evidence from one source document counts once, however many passages.
+        supporting_origins=Count(
+            "candidates__passage__document",
+            filter=Q(candidates__stance=Stance.SUPPORTS) & standing,
+            distinct=True,
+        ),
+        contradicting_origins=Count(
+            "candidates__passage__document",
+            filter=Q(candidates__stance=Stance.CONTRADICTS) & standing,
+            distinct=True,
+        ),
     )
 
 

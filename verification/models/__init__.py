@@ -2,6 +2,7 @@
 
 from .documents import Document, Passage
 from .evidence import CandidateSource
+from .jobs import JobRun
 from .tickets import Appearance, Ticket, TicketEvent
 
-__all__ = ["Appearance", "CandidateSource", "Document", "Passage", "Ticket", "TicketEvent"]
+__all__ = ["Appearance", "CandidateSource", "Document", "JobRun", "Passage", "Ticket", "TicketEvent"]

@@ -24,12 +24,21 @@ class Ticket(models.Model):
     status = models.CharField(max_length=20, choices=TicketStatus.choices, default=TicketStatus.UNVERIFIED)
     status_changed_at = models.DateTimeField(null=True, blank=True)
     last_corroborated_at = models.DateTimeField(null=True, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_tickets",
+        help_text="The reviewer working on this ticket.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = stored_search_vector("claim_text")
 
     class Meta:
         ordering = ["-checkworthiness", "-created_at"]
+        permissions = [("assign_ticket", "Can assign tickets to reviewers")]
         indexes = [
             GinIndex(fields=["search_vector"], name="ticket_search_gin"),
             models.Index(fields=["status", "-checkworthiness"], name="ticket_queue_idx"),
