@@ -5,7 +5,7 @@ from django.conf import settings
 
 from tests.conftest import BALAKLIYA, BUCHA, ingest_file
 from verification import services
-from verification.ingestion import parse_text
+from verification.ingestion import parse_text, read_text_file
 from verification.models import Appearance, Document, Passage, Ticket
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +86,15 @@ def test_concurrent_ingests_of_the_same_content_store_one_document():
     assert created.count(True) == 1
     assert Document.objects.count() == 1
     assert Ticket.objects.filter(appearances__isnull=True).count() == 0
+
+
+def test_storing_opens_no_ticket_until_the_document_is_extracted():
+    incoming = read_text_file(BUCHA, max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"])
+    stored = services.document_store(incoming=incoming)
+    assert stored.created and stored.document.passages.exists()
+    assert not Ticket.objects.exists()
+    opened = services.document_extract(document_id=stored.document.pk)
+    assert opened and Ticket.objects.count() == len(opened)
+    # A re-extract finds the same claims at the same places and adds nothing.
+    assert services.document_extract(document_id=stored.document.pk) == []
+    assert Ticket.objects.count() == len(opened)

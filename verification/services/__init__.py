@@ -2,7 +2,7 @@
 
 from .corroboration import document_recheck_open_tickets, stale_tickets_enqueue, ticket_corroborate
 from .decisions import candidate_decide
-from .ingest import IngestResult, document_ingest
+from .ingest import IngestResult, document_extract, document_ingest, document_store
 from .tickets import claim_key, tickets_open_for_document
 from .transitions import ticket_transition
 
@@ -10,8 +10,10 @@ __all__ = [
     "IngestResult",
     "candidate_decide",
     "claim_key",
+    "document_extract",
     "document_ingest",
     "document_recheck_open_tickets",
+    "document_store",
     "stale_tickets_enqueue",
     "ticket_corroborate",
     "ticket_transition",

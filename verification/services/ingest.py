@@ -24,8 +24,8 @@ class IngestResult:
 
 
 @transaction.atomic
-def document_ingest(*, incoming: IncomingDocument) -> IngestResult:
-    """Store the document, its passages and its claims' tickets; a known content is a no-op."""
+def document_store(*, incoming: IncomingDocument) -> IngestResult:
+    """Store the document and its passages, without extracting claims; a known content is a no-op."""
     existing = Document.objects.filter(content_hash=incoming.content_hash).first()
     if existing:
         return IngestResult(document=existing, created=False)
@@ -55,6 +55,26 @@ def document_ingest(*, incoming: IncomingDocument) -> IngestResult:
         )
         for ordinal, sentence in enumerate(split_sentences(document.text))
     )
+    return IngestResult(document=document, created=True)
+
+
+@transaction.atomic
+def document_extract(*, document_id: int) -> list[Ticket]:
+    """Open tickets for a stored document's claims and queue the re-check of open tickets it bears on.
+
+    Safe to run again (a re-extract): a claim already seen at the same place adds nothing.
+    """
+    document = Document.objects.get(pk=document_id)
     opened = tickets_open_for_document(document=document)
     enqueue_document_recheck(document.pk)
-    return IngestResult(document=document, created=True, tickets_opened=opened)
+    return opened
+
+
+@transaction.atomic
+def document_ingest(*, incoming: IncomingDocument) -> IngestResult:
+    """Store the document, its passages and its claims' tickets at once; a known content is a no-op."""
+    stored = document_store(incoming=incoming)
+    if not stored.created:
+        return stored
+    opened = document_extract(document_id=stored.document.pk)
+    return IngestResult(document=stored.document, created=True, tickets_opened=opened)
