@@ -168,7 +168,7 @@ LOGGING = {
 # The desk's own knobs.
 VERIFICATION = {
     # Sentences scoring at or above this open a ticket.
-    "CHECKWORTHINESS_THRESHOLD": float(os.environ.get("VERIFICATION_CHECKWORTHINESS_THRESHOLD", "0.5")),
+    "CHECKWORTHINESS_THRESHOLD": float(os.environ.get("VERIFICATION_CHECKWORTHINESS_THRESHOLD", "0.35")),
     # How many candidate sources a ticket keeps from one corroboration run.
     "CANDIDATES_PER_TICKET": 8,
     # Below this relevance a passage is not worth a reviewer's time.

@@ -1,9 +1,10 @@
 """extract_claims on small articles: what is left out, and where spans start."""
 
 from verification.extraction import extract_claims
+from verification.extraction.extractor import DEFAULT_THRESHOLD
 
 
-def claim_texts(text: str, threshold: float = 0.5) -> list[str]:
+def claim_texts(text: str, threshold: float = DEFAULT_THRESHOLD) -> list[str]:
     return [claim.text for claim in extract_claims(text, threshold=threshold)]
 
 
@@ -52,7 +53,7 @@ def test_a_heading_is_never_a_claim():
 def test_a_disclaimer_hedges_only_earlier_attributed_claims():
     text = (
         "Officials said 40 people were killed in the strike on Monday.\n\n"
-        "Russian forces seized the bridge in March.\n\n"
+        "The Russians seized the Antonivsky bridge in March.\n\n"
         "Reuters could not independently verify the reports.\n\n"
         "The governor said the town was shelled again on Tuesday."
     )

@@ -15,7 +15,8 @@ from .checkworthiness import score_sentence
 from .records import ClaimCandidate, Reason, Sentence
 from .segmentation import claim_span, has_credit, is_boilerplate, is_heading, split_sentences
 
-DEFAULT_THRESHOLD = 0.5
+# The same default as the VERIFICATION_CHECKWORTHINESS_THRESHOLD setting; see docs/extraction.md.
+DEFAULT_THRESHOLD = 0.35
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# A word keeps inner apostrophes and hyphens: "General’s", "they’ve", "so-called".
-_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+# A word keeps inner apostrophes and hyphens: "General’s", "they’ve", "so-called";
+# a number keeps its separators and decimals: "700,000", "3.5".
+_WORD = re.compile(r"\d+(?:[.,]\d+)*(?:[’'\-]\w+)*|\w+(?:[’'\-]\w+)*")
 
 
 @dataclass(frozen=True)
