@@ -43,9 +43,7 @@ def read_labelled_tsv(path: Path, *, text_column: str, label_column: str) -> Lab
             for row in reader:
                 label = (row[label_column] or "").strip()
                 if label not in {"0", "1"}:
-                    raise LabelledDataError(
-                        f"{path}, line {reader.line_num}: label {label!r} is not 0 or 1."
-                    )
+                    raise LabelledDataError(f"{path}, line {reader.line_num}: label {label!r} is not 0 or 1.")
                 texts.append(row[text_column] or "")
                 labels.append(int(label))
         except UnicodeDecodeError as exc:

@@ -58,8 +58,9 @@ class Command(BaseCommand):
         report = checkworthiness_report(
             data,
             threshold=threshold,
-            progress=lambda texts: tqdm(texts, desc="Scoring", unit="sentence", file=self.stderr,
-                                        disable=len(texts) < 1000),
+            progress=lambda texts: tqdm(
+                texts, desc="Scoring", unit="sentence", file=self.stderr, disable=len(texts) < 1000
+            ),
         )
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), indent=2))
