@@ -22,11 +22,13 @@ PAGE = """<!DOCTYPE html>
 <nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
 <article>
 <h1>Torture room found in Bucha</h1>
-<p>KYIV, April 5 (Reuters) - Ukrainian officials said on Monday that they had found a torture room in Bucha.</p>
+<p>KYIV, April 5 (Reuters) - Ukrainian officials said on Monday that they had found
+a torture room in Bucha.</p>
 <p>The Prosecutor General’s Office said five men had been killed there, according to the statement.</p>
 <!-- an editor's note that must not be read: Officials said 77 people fled. -->
 </article>
-<section class="comments"><h3>Comments</h3><div class="comment"><p>Great article, I totally agree!</p></div></section>
+<section class="comments"><h3>Comments</h3>
+<div class="comment"><p>Great article, I totally agree!</p></div></section>
 <footer>© 2022 The Paper. All rights reserved.</footer>
 </body></html>
 """

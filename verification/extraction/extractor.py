@@ -10,7 +10,7 @@ carried back to every attributed claim before it.
 import bisect
 from dataclasses import dataclass
 
-from .attribution import find_hedges, resolve_claimants, verification_hedge
+from .attribution import find_hedges, resolve_claimants, sentence_attribution, verification_hedge
 from .checkworthiness import score_sentence
 from .records import ClaimCandidate, Reason, Sentence
 from .segmentation import claim_span, has_credit, is_boilerplate, is_heading, split_sentences
@@ -76,6 +76,14 @@ def extract_claims(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[C
             )
         )
     return candidates
+
+
+def assess_sentence(sentence: str) -> ClaimCandidate:
+    """Return one already-split sentence scored, with the claimant and hedges it names itself."""
+    score, reasons = score_sentence(sentence)
+    found = sentence_attribution(sentence)
+    # Alone, a pronoun ("he said") names nobody; the words are kept as written.
+    return ClaimCandidate(sentence, 0, len(sentence), score, reasons, found.claimant, find_hedges(sentence))
 
 
 def _later_disclaimers(disclaimers: list[tuple[int, str]]) -> list[tuple[str, ...]]:
