@@ -6,7 +6,8 @@ from dataclasses import asdict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verification.extraction import extract_claims, score_sentence, split_sentences
+from verification.extraction import assess_sentence, extract_claims, score_sentence, split_sentences
+from verification.extraction.sameness import claim_key, keeps_facts
 
 from .helpers import SEED_BALAKLIYA, SEED_BUCHA, read_seed
 
@@ -171,3 +172,19 @@ def test_very_long_texts_are_handled_quickly():
         check_claims(text)
         check_sentences(text)
         assert time.perf_counter() - began < 6, text[:40]
+
+
+@PROPERTY_SETTINGS
+@given(any_text)
+def test_a_single_sentence_is_scored_in_bounds_and_kept_whole(sentence):
+    candidate = assess_sentence(sentence)
+    assert candidate.text == sentence[candidate.start : candidate.end] == sentence
+    assert 0.0 <= candidate.score <= 1.0
+
+
+@PROPERTY_SETTINGS
+@given(any_text, any_text)
+def test_sameness_is_reflexive_and_symmetric(claim, other):
+    assert keeps_facts(claim, claim)
+    assert keeps_facts(claim, other) == keeps_facts(other, claim)
+    assert claim_key(claim) == claim_key(f"“{claim}!”")
