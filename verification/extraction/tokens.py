@@ -9,28 +9,25 @@ from dataclasses import dataclass
 _WORD = re.compile(r"\d+(?:[.,]\d+)*(?:[’'\-]\w+)*|\w+(?:[’'\-]\w+)*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word of a sentence and where it sits in that sentence."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        """Return the word lowercased, with curly apostrophes made straight."""
-        return self.text.lower().replace("’", "'")
-
-    @property
-    def is_capitalised(self) -> bool:
-        """Return whether the word starts with an uppercase letter."""
-        return self.text[:1].isupper()
+    # Computed once: the rules ask for them many times per word.
+    lower: str  # lowercased, curly apostrophes made straight
+    is_capitalised: bool  # starts with an uppercase letter
 
 
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with their offsets."""
-    return [Token(match.group(0), match.start(), match.end()) for match in _WORD.finditer(text)]
+    return [
+        Token(word, match.start(), match.end(), word.lower().replace("’", "'"), word[:1].isupper())
+        for match in _WORD.finditer(text)
+        for word in (match.group(0),)
+    ]
 
 
 def normalise(text: str) -> str:
