@@ -127,15 +127,14 @@ def bench_sentences(path: Path) -> dict:
 
 
 def machine() -> dict:
-    """Return what the figures depend on: cores, RAM and Python."""
-    try:
-        ram_bytes = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        ram_bytes = None
+    """Return what the figures depend on: cores, RAM, Python and the load when the run began."""
+    with open("/proc/meminfo", encoding="ascii") as meminfo:
+        total_kib = int(meminfo.readline().split()[1])  # first line: "MemTotal: N kB"
     return {
         "cpus": os.cpu_count(),
-        "ram_gib": round(ram_bytes / 2**30, 1) if ram_bytes else None,
+        "ram_gib": round(total_kib / 2**20, 1),
         "python": platform.python_version(),
+        "load_average_1min": os.getloadavg()[0],
     }
 
 

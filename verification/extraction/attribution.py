@@ -169,7 +169,7 @@ def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
     return slot >= 0 and quotes[slot][0] < position < quotes[slot][1]
 
 
-def _is_reporting_verb(tokens: list[Token], index: int, *, postposed: bool = False) -> bool:
+def _is_reporting_verb(tokens: Sequence[Token], index: int, *, postposed: bool = False) -> bool:
     """Return whether tokens[index] is a reporting verb rather than a noun or a name."""
     token = tokens[index]
     if token.is_capitalised:
@@ -197,7 +197,7 @@ def _is_noun_like(token: Token) -> bool:
     return not (word.endswith(("ed", "ing", "ly")) and len(word) > 4)
 
 
-def _follows_article(tokens: list[Token], index: int) -> bool:
+def _follows_article(tokens: Sequence[Token], index: int) -> bool:
     """Return whether tokens[index] is a content word right after an article."""
     # After "the", even a verb-looking word is a noun: "the tweet", "the report".
     word = tokens[index].lower
@@ -237,7 +237,7 @@ class _Found:
     pronoun: str = ""
 
 
-def _phrase(sentence: str, tokens: list[Token], first: int, last: int) -> _Found:
+def _phrase(sentence: str, tokens: Sequence[Token], first: int, last: int) -> _Found:
     """Return the claimant written as tokens[first..last], marking pronouns and documents."""
     if first == last and tokens[first].lower in lexicons.SUBJECT_PRONOUNS:
         return _Found(tokens[first].text, refers_back=True, pronoun=tokens[first].lower)
@@ -247,7 +247,7 @@ def _phrase(sentence: str, tokens: list[Token], first: int, last: int) -> _Found
     return _Found(text)
 
 
-def _np_forward(sentence: str, tokens: list[Token], first: int) -> tuple[int, int] | None:
+def _np_forward(sentence: str, tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
     """Return (first, last) token indices of the noun phrase starting at tokens[first]."""
     if first >= len(tokens):
         return None
@@ -288,7 +288,7 @@ def _np_forward(sentence: str, tokens: list[Token], first: int) -> tuple[int, in
     return first, last
 
 
-def _np_backward(sentence: str, tokens: list[Token], last: int) -> tuple[int, int] | None:
+def _np_backward(sentence: str, tokens: Sequence[Token], last: int) -> tuple[int, int] | None:
     """Return (first, last) token indices of the noun phrase ending at tokens[last]."""
     head = tokens[last]
     if not (_is_name_word(head) or _is_noun_like(head)):
@@ -338,7 +338,7 @@ def _np_backward(sentence: str, tokens: list[Token], last: int) -> tuple[int, in
     return first, last
 
 
-def _first_content(tokens: list[Token]) -> int:
+def _first_content(tokens: Sequence[Token]) -> int:
     """Return the index of the first token that is not an opening connective."""
     index = 0
     while index < len(tokens) and tokens[index].lower in lexicons.SENTENCE_CONNECTIVES:
@@ -346,13 +346,13 @@ def _first_content(tokens: list[Token]) -> int:
     return index
 
 
-def _leading(sentence: str, tokens: list[Token]) -> _Found | None:
+def _leading(sentence: str, tokens: Sequence[Token]) -> _Found | None:
     """Return the sentence's leading noun phrase as a claimant."""
     span = _np_forward(sentence, tokens, _first_content(tokens))
     return _phrase(sentence, tokens, *span) if span else None
 
 
-def _postposed(sentence: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Found | None:
+def _postposed(sentence: str, tokens: Sequence[Token], quotes: list[tuple[int, int]]) -> _Found | None:
     """Return the speaker named after a quotation: '…," said Artem' or '…," he added'."""
     starts = [token.start for token in tokens]
     for _, close_at in quotes:
@@ -380,7 +380,7 @@ def _postposed(sentence: str, tokens: list[Token], quotes: list[tuple[int, int]]
     return None
 
 
-def _preposed(sentence: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Found | None:
+def _preposed(sentence: str, tokens: Sequence[Token], quotes: list[tuple[int, int]]) -> _Found | None:
     """Return the subject of the first reporting verb outside quotations."""
     verb = next(
         (
@@ -418,7 +418,7 @@ def _preposed(sentence: str, tokens: list[Token], quotes: list[tuple[int, int]])
     return _phrase(sentence, tokens, *span) if span else None
 
 
-def _according_to(sentence: str, tokens: list[Token]) -> _Found | None:
+def _according_to(sentence: str, tokens: Sequence[Token]) -> _Found | None:
     """Return the source named in "according to X"."""
     for index in range(len(tokens) - 2):
         if tokens[index].lower == "according" and tokens[index + 1].lower == "to":

@@ -16,6 +16,7 @@ a model never sees features built differently from the ones it learned.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import lexicons
@@ -47,7 +48,7 @@ def sentence_features(sentence: str) -> SentenceFeatures:
     return SentenceFeatures(cues=cues, terms=_terms(sentence, tokens))
 
 
-def _cues(sentence: str, tokens: list[Token]) -> list[tuple[str, list[str]]]:
+def _cues(sentence: str, tokens: Sequence[Token]) -> list[tuple[str, list[str]]]:
     """Return (cue, evidence words) for every cue, fired or not."""
     return [
         ("event_verb", _words_in(tokens, lexicons.EVENT_VERBS)),
@@ -66,9 +67,9 @@ def _cues(sentence: str, tokens: list[Token]) -> list[tuple[str, list[str]]]:
     ]
 
 
-def _terms(sentence: str, tokens: list[Token]) -> dict[str, str]:
+def _terms(sentence: str, tokens: Sequence[Token]) -> dict[str, str]:
     """Return the words, word pairs and symbols of the sentence, each with how it was written."""
-    words = [(NUMBER_TERM if any(c.isdigit() for c in t.text) else t.lower, t.text) for t in tokens]
+    words = [(NUMBER_TERM if t.has_digit else t.lower, t.text) for t in tokens]
     terms: dict[str, str] = {}
     for term, written in words:
         terms.setdefault(term, written)
@@ -112,13 +113,13 @@ _NOT_NAMES = (
 )
 
 
-def _words_in(tokens: list[Token], vocabulary: frozenset[str]) -> list[str]:
+def _words_in(tokens: Sequence[Token], vocabulary: frozenset[str]) -> list[str]:
     """Return the distinct lowercase tokens that belong to vocabulary, as written."""
     found = (token.text for token in tokens if token.lower in vocabulary and not token.is_capitalised)
     return list(dict.fromkeys(found))
 
 
-def _attribution(sentence: str, tokens: list[Token]) -> list[str]:
+def _attribution(sentence: str, tokens: Sequence[Token]) -> list[str]:
     """Return the reporting verbs (or "according to") that attribute the sentence."""
     found: list[str] = []
     for index, token in enumerate(tokens):
@@ -134,12 +135,12 @@ def _attribution(sentence: str, tokens: list[Token]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _quantities(sentence: str, tokens: list[Token]) -> list[str]:
+def _quantities(sentence: str, tokens: Sequence[Token]) -> list[str]:
     """Return numbers and number words, leaving out years and clock times."""
     found: dict[str, str] = {}  # lowercased -> as first written
     for token in tokens:
         lowered = token.lower
-        is_number = any(char.isdigit() for char in lowered) and not _YEAR.match(lowered)
+        is_number = token.has_digit and not _YEAR.match(lowered)
         if is_number or lowered in lexicons.NUMBER_WORDS:
             found.setdefault(lowered, token.text)
     if "%" in sentence:
@@ -147,10 +148,10 @@ def _quantities(sentence: str, tokens: list[Token]) -> list[str]:
     return list(found.values())
 
 
-def _named_entities(sentence: str, tokens: list[Token]) -> list[str]:
+def _named_entities(sentence: str, tokens: Sequence[Token]) -> list[str]:
     """Return runs of capitalised words that are not the sentence's first word."""
     runs: list[str] = []
-    current: list[Token] = []
+    current: Sequence[Token] = []
     for position, token in enumerate(tokens):
         named = position > 0 and token.is_capitalised and token.lower not in _NOT_NAMES
         if named and current and sentence[current[-1].end : token.start].strip(" .") == "":
@@ -166,7 +167,7 @@ def _named_entities(sentence: str, tokens: list[Token]) -> list[str]:
     return list(dict.fromkeys(runs))
 
 
-def _dates(sentence: str, tokens: list[Token]) -> list[str]:
+def _dates(sentence: str, tokens: Sequence[Token]) -> list[str]:
     """Return the dates and times in the sentence: years, months, weekdays, "days ago"."""
     found: list[str] = []
     for index, token in enumerate(tokens):
@@ -182,7 +183,7 @@ def _dates(sentence: str, tokens: list[Token]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _past_tense(tokens: list[Token]) -> list[str]:
+def _past_tense(tokens: Sequence[Token]) -> list[str]:
     """Return past-tense verbs and auxiliaries: the sentence reports what happened."""
     found: list[str] = []
     for token in tokens:
@@ -213,14 +214,14 @@ def _predictions(sentence: str) -> list[str]:
     return found
 
 
-def _first_person_feeling(tokens: list[Token]) -> list[str]:
+def _first_person_feeling(tokens: Sequence[Token]) -> list[str]:
     """Return a first-person word and a feeling word when both occur."""
     first_person = next((token.text for token in tokens if token.lower in lexicons.FIRST_PERSON), None)
     feeling = next((token.text for token in tokens if token.lower in lexicons.FEELING_WORDS), None)
     return [first_person, feeling] if first_person and feeling else []
 
 
-def _too_short(tokens: list[Token]) -> list[str]:
+def _too_short(tokens: Sequence[Token]) -> list[str]:
     """Return the word count, as evidence, when the sentence is too short to check."""
     count = len(tokens)
     return [f"{count} word" if count == 1 else f"{count} words"] if count < MIN_WORDS else []

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 _WORD = re.compile(r"\d+(?:[.,]\d+)*(?:[’'\-]\w+)*|\w+(?:[’'\-]\w+)*")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A word of a sentence and where it sits in that sentence."""
@@ -19,12 +22,20 @@ class Token:
     # Computed once: the rules ask for them many times per word.
     lower: str  # lowercased, curly apostrophes made straight
     is_capitalised: bool  # starts with an uppercase letter
+    has_digit: bool  # a number, or a word with a digit in it
 
 
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with their offsets."""
     return [
-        Token(word, match.start(), match.end(), word.lower().replace("’", "'"), word[:1].isupper())
+        Token(
+            word,
+            match.start(),
+            match.end(),
+            word.lower().replace("’", "'"),
+            word[:1].isupper(),
+            _DIGIT.search(word) is not None,
+        )
         for match in _WORD.finditer(text)
         for word in (match.group(0),)
     ]
