@@ -10,7 +10,10 @@ What it measures, in one process (one core), after a warm-up:
 * reading HTML: ``read_document`` on each seed wrapped in a page with navigation, a script, a
   comment section and a footer (trafilatura finds the body), then ``extract_claims`` on the result;
 * scoring single sentences: ``score_sentence`` over every sentence of ``--sentences`` (a TSV with a
-  ``text`` column, e.g. ClaimBuster's sentences.tsv), the ``manage.py extract --sentences`` path.
+  ``text`` column, e.g. ClaimBuster's sentences.tsv), the ``manage.py extract --sentences`` path;
+* worst cases (``--adversarial``): ``extract_claims`` on the long hostile texts of the property
+  tests (runs of quotes, abbreviations, list markers, one 60,000-word "sentence"), one by one, so
+  that a rule turning quadratic shows up here as seconds per text.
 
 Each figure is articles (or pages, or sentences) per second and megabytes per second of input
 (UTF-8 bytes), timed with ``time.perf_counter`` around the calls only.
@@ -126,6 +129,19 @@ def bench_sentences(path: Path) -> dict:
     return rates(seconds, len(texts), megabytes(texts), "sentences")
 
 
+def bench_adversarial() -> dict:
+    """Time extract_claims on each hostile text of the property tests; seconds per text."""
+    from tests.extraction.helpers import adversarial_texts
+    from verification.extraction import extract_claims
+
+    figures = {}
+    for text in adversarial_texts():
+        began = time.perf_counter()
+        extract_claims(text)
+        figures[f"{text[:12]!r} x{len(text):,} chars"] = round(time.perf_counter() - began, 3)
+    return figures
+
+
 def machine() -> dict:
     """Return what the figures depend on: cores, RAM, Python and the load when the run began."""
     with open("/proc/meminfo", encoding="ascii") as meminfo:
@@ -145,6 +161,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--articles", type=int, default=1000, help="articles to build from --data")
     parser.add_argument("--sentences", type=Path, help="TSV with a text column to score sentence by sentence")
+    parser.add_argument("--adversarial", action="store_true", help="also time the hostile texts")
     parser.add_argument("--repeat", type=int, default=200, help="rounds over the seeds (default 200)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     return parser.parse_args(argv)
@@ -159,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         result["corpus"] = bench_corpus(args.data, args.articles)
     if args.sentences:
         result["sentences"] = bench_sentences(args.sentences)
+    if args.adversarial:
+        result["adversarial_seconds"] = bench_adversarial()
     if args.json:
         print(json.dumps(result, indent=2))
         return 0

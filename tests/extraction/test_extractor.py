@@ -80,3 +80,8 @@ def test_opinion_prediction_and_questions_are_not_claims():
         "Troops detained 30 men in Kherson on Friday, the police said."
     )
     assert claim_texts(text) == ["Troops detained 30 men in Kherson on Friday, the police said."]
+
+
+def test_fragments_of_fewer_than_three_words_are_never_claims():
+    text = "1.\n2.\n3.\nOfficials said 40 tanks were destroyed.\n\n40 tanks.\n\nIt rose 5%."
+    assert claim_texts(text, threshold=0.0) == ["Officials said 40 tanks were destroyed.", "It rose 5%."]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import lexicons
 from .records import Sentence
 from .segmentation import quote_spans
-from .tokens import Token, normalise, phrase_pattern, tokenize
+from .tokens import ANALYSED_CHARS, Token, normalise, phrase_pattern, tokenize
 
 # Titles and initials may keep their full stop inside a name ("Mr. Smith").
 _TITLES = frozenset("Mr Mrs Ms Mx Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Maj St Rev Hon Jr Sr".split())
@@ -52,6 +52,7 @@ class Attribution:
 
 def find_hedges(sentence: str) -> tuple[str, ...]:
     """Return the hedging words and phrases of sentence, lowercased, in order."""
+    sentence = sentence[:ANALYSED_CHARS]
     found: list[tuple[int, str]] = []
     for token in tokenize(sentence):
         if token.lower in lexicons.HEDGE_WORDS or token.lower in lexicons.HEDGING_VERBS:
@@ -77,6 +78,7 @@ def _clean(phrase: str) -> str:
 
 def sentence_attribution(sentence: str) -> Attribution:
     """Return the speaker of sentence as far as the sentence alone can tell."""
+    sentence = sentence[:ANALYSED_CHARS]
     tokens = tokenize(sentence)
     quotes = quote_spans(sentence, 0, len(sentence))
     speech = _has_speech(sentence, quotes)

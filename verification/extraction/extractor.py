@@ -14,9 +14,12 @@ from .attribution import find_hedges, resolve_claimants, sentence_attribution, v
 from .checkworthiness import score_sentence
 from .records import ClaimCandidate, Reason, Sentence
 from .segmentation import claim_span, has_credit, is_boilerplate, is_heading, split_sentences
+from .tokens import tokenize
 
 # The same default as the VERIFICATION_CHECKWORTHINESS_THRESHOLD setting; see docs/extraction.md.
 DEFAULT_THRESHOLD = 0.35
+# Fewer words than this is a fragment (a stray number, a label), never a claim, whatever its score.
+MIN_CLAIM_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def extract_claims(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[C
             continue
         start, end = claim_span(text, sentence.start, sentence.end)
         span = text[start:end]
-        if not span or is_heading(span) or is_boilerplate(span):
+        if not span or is_heading(span) or is_boilerplate(span) or len(tokenize(span)) < MIN_CLAIM_WORDS:
             continue
         score, reasons = score_sentence(span)
         drafts.append(_Draft(start, end, score, reasons, claimant, find_hedges(span)))

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import lexicons
-from .tokens import Token, find_phrases, phrase_pattern, tokenize
+from .tokens import ANALYSED_CHARS, Token, find_phrases, phrase_pattern, tokenize
 
 # Fewer words than this is too little to check.
 MIN_WORDS = 5
@@ -43,6 +43,7 @@ class SentenceFeatures:
 
 def sentence_features(sentence: str) -> SentenceFeatures:
     """Return the cues and terms of sentence."""
+    sentence = sentence[:ANALYSED_CHARS]
     tokens = tokenize(sentence)
     cues = {name: evidence for name, evidence in _cues(sentence, tokens) if evidence}
     return SentenceFeatures(cues=cues, terms=_terms(sentence, tokens))

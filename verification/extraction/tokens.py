@@ -10,6 +10,9 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)*(?:[’'\-]\w+)*|\w+(?:[’'\-]\w+)*")
 
 
 _DIGIT = re.compile(r"\d")
+# A "sentence" longer than this is not prose (a table, a dump, a missing full stop): the
+# rules read its first part only, which bounds the work one sentence can cost.
+ANALYSED_CHARS = 3000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +37,7 @@ def tokenize(text: str) -> list[Token]:
             match.end(),
             word.lower().replace("’", "'"),
             word[:1].isupper(),
-            _DIGIT.search(word) is not None,
+            not word.isalpha() and _DIGIT.search(word) is not None,
         )
         for match in _WORD.finditer(text)
         for word in (match.group(0),)
