@@ -77,3 +77,13 @@ def test_an_unexpected_failure_on_one_file_does_not_stop_the_others(tmp_path, mo
         call_command("ingest", str(tmp_path))
     assert "a_breaks.txt: unexpected error" in capsys.readouterr().err
     assert Document.objects.get().source_name == "b_fine.txt"
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, settings, capsys):
+    settings.VERIFICATION = {**settings.VERIFICATION, "MAX_DOCUMENT_BYTES": 100}
+    (tmp_path / "a_huge.html").write_bytes(b"<p>" + b"Officials said 5 died. " * 20 + b"</p>")
+    (tmp_path / "b_small.txt").write_text("Officials said 5 people died in Kharkiv.")
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", str(tmp_path))
+    assert "a_huge.html: 467 bytes is over the 100-byte limit" in capsys.readouterr().err
+    assert Document.objects.get().source_name == "b_small.txt"
