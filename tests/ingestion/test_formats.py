@@ -90,6 +90,20 @@ def test_html_keeps_the_article_body_and_its_metadata():
     assert doc.text.split("\n\n")[0] == "Torture room found in Bucha"
 
 
+def test_figure_captions_credits_and_bylines_stay_out_of_the_text():
+    page = (
+        "<html><body><article><h1>Strike on Kharkiv</h1><p class='byline'>By Jane Smith</p>"
+        "<figure><img src='a.jpg'><figcaption>Destroyed armored vehicles on a road in Balakliya. "
+        "AFP / Juan BARRETO</figcaption></figure>"
+        "<p>Russian shelling killed 12 people in Kharkiv on Tuesday, the regional governor said.</p>"
+        "<ul><li>Ten people were wounded, the governor said.</li><li>Two schools were hit.</li></ul>"
+        "</article></body></html>"
+    )
+    text = read(page, "html").text
+    assert "BARRETO" not in text and "armored vehicles" not in text and "Jane Smith" not in text
+    assert text.endswith("- Ten people were wounded, the governor said.\n\n- Two schools were hit.")
+
+
 def test_the_callers_metadata_wins_over_the_pages():
     doc = read(PAGE, "html", title="Given title", publisher="Wire", published_on=dt.date(2022, 4, 6))
     assert (doc.title, doc.publisher, doc.published_on) == ("Given title", "Wire", dt.date(2022, 4, 6))

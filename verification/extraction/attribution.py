@@ -105,6 +105,11 @@ def resolve_claimants(sentences: Sequence[Sentence]) -> list[str | None]:
     quote_speaker: str | None = None
     claimants: list[str | None] = []
     for sentence in sentences:
+        if verification_hedge(sentence.text):
+            # "Reuters could not independently confirm…" is the publisher on its own checks:
+            # it makes no claim, and "he said" after it still means the last real speaker.
+            claimants.append(None)
+            continue
         found = sentence_attribution(sentence.text)
         quote_only = is_quote_only(sentence.text)
         claimant: str | None = None
