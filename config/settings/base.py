@@ -168,7 +168,10 @@ LOGGING = {
 # The desk's own knobs.
 VERIFICATION = {
     # Sentences scoring at or above this open a ticket.
-    "CHECKWORTHINESS_THRESHOLD": float(os.environ.get("VERIFICATION_CHECKWORTHINESS_THRESHOLD", "0.5")),
+    "CHECKWORTHINESS_THRESHOLD": float(os.environ.get("VERIFICATION_CHECKWORTHINESS_THRESHOLD", "0.35")),
+    # A claim whose word stems overlap an existing ticket's this much (Dice), with the same
+    # numbers and polarity, is a rewording: it becomes an appearance of that ticket.
+    "SAME_CLAIM_MIN_OVERLAP": float(os.environ.get("VERIFICATION_SAME_CLAIM_MIN_OVERLAP", "0.8")),
     # How many candidate sources a ticket keeps from one corroboration run.
     "CANDIDATES_PER_TICKET": 8,
     # Below this relevance a passage is not worth a reviewer's time.

@@ -186,3 +186,16 @@ def test_verification_disclaimers_are_recognised():
         == "could not independently confirm"
     )
     assert verification_hedge("Officials verified the figures.") is None
+
+
+def test_a_publisher_disclaimer_is_no_speaker_for_a_later_pronoun():
+    from verification.extraction import extract_claims
+
+    text = (
+        "Russian shelling killed 12 people in Kharkiv on Tuesday, the regional governor said. "
+        "Reuters could not independently confirm the figures. "
+        "He added that 30 people were wounded in the shelling."
+    )
+    claims = extract_claims(text)
+    assert [claim.claimant for claim in claims] == ["the regional governor", "the regional governor"]
+    assert claims[0].hedges == ("could not independently confirm",)

@@ -1,9 +1,10 @@
 """extract_claims on small articles: what is left out, and where spans start."""
 
 from verification.extraction import extract_claims
+from verification.extraction.extractor import DEFAULT_THRESHOLD
 
 
-def claim_texts(text: str, threshold: float = 0.5) -> list[str]:
+def claim_texts(text: str, threshold: float = DEFAULT_THRESHOLD) -> list[str]:
     return [claim.text for claim in extract_claims(text, threshold=threshold)]
 
 
@@ -52,7 +53,7 @@ def test_a_heading_is_never_a_claim():
 def test_a_disclaimer_hedges_only_earlier_attributed_claims():
     text = (
         "Officials said 40 people were killed in the strike on Monday.\n\n"
-        "Russian forces seized the bridge in March.\n\n"
+        "The Russians seized the Antonivsky bridge in March.\n\n"
         "Reuters could not independently verify the reports.\n\n"
         "The governor said the town was shelled again on Tuesday."
     )
@@ -79,3 +80,8 @@ def test_opinion_prediction_and_questions_are_not_claims():
         "Troops detained 30 men in Kherson on Friday, the police said."
     )
     assert claim_texts(text) == ["Troops detained 30 men in Kherson on Friday, the police said."]
+
+
+def test_fragments_of_fewer_than_three_words_are_never_claims():
+    text = "1.\n2.\n3.\nOfficials said 40 tanks were destroyed.\n\n40 tanks.\n\nIt rose 5%."
+    assert claim_texts(text, threshold=0.0) == ["Officials said 40 tanks were destroyed.", "It rose 5%."]

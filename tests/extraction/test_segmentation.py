@@ -250,3 +250,31 @@ def test_claim_span_moves_past_bylines_and_datelines():
     source = "By Jane Smith\nKYIV, April 5 (Reuters) - Ukraine said five people died."
     start, end = claim_span(source, 0, len(source))
     assert source[start:end] == "Ukraine said five people died."
+
+
+def test_list_items_are_sentences_of_their_own_and_markers_stay_out_of_claims():
+    source = (
+        "Key points:\n\n"
+        "- Russian troops killed 12 civilians in Irpin on Sunday, officials said.\n"
+        "- The mayor said 30 buildings were destroyed.\n"
+        "• Police detained five men in Lviv on Monday.\n\n"
+        "1. The ministry reported 40 tanks destroyed near Kharkiv.\n"
+        "2. Prices rose 5 percent in March, the bank said."
+    )
+    assert texts(source) == [
+        "Key points:",
+        "- Russian troops killed 12 civilians in Irpin on Sunday, officials said.",
+        "- The mayor said 30 buildings were destroyed.",
+        "• Police detained five men in Lviv on Monday.",
+        "1. The ministry reported 40 tanks destroyed near Kharkiv.",
+        "2. Prices rose 5 percent in March, the bank said.",
+    ]
+    item = split_sentences(source)[4]
+    start, end = claim_span(source, item.start, item.end)
+    assert source[start:end] == "The ministry reported 40 tanks destroyed near Kharkiv."
+
+
+def test_a_hyphen_inside_a_wrapped_line_is_not_a_list_marker():
+    assert texts("Officials said the vote was 52 - 48 in\nfavour of the bill.") == [
+        "Officials said the vote was 52 - 48 in\nfavour of the bill."
+    ]

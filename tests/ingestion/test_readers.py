@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from verification.errors import IngestError
-from verification.ingestion import content_hash, iter_text_files, parse_text
+from verification.ingestion import content_hash, iter_document_files, parse_text
 
 LIMIT = 1024 * 1024
 
@@ -41,9 +41,17 @@ def test_binary_input_is_refused():
         parse_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", source_name="img.txt", max_bytes=LIMIT)
 
 
-def test_other_encodings_are_refused_with_what_to_do():
-    with pytest.raises(IngestError, match="re-save the file as UTF-8"):
-        parse_text("Café owners said prices rose.".encode("latin-1"), source_name="l1.txt", max_bytes=LIMIT)
+def test_another_encoding_is_detected():
+    raw = "Les propriétaires de café ont déclaré que les prix avaient augmenté à Paris.".encode("cp1252")
+    assert parse_text(raw, source_name="l1.txt", max_bytes=LIMIT).text.startswith("Les propriétaires")
+
+
+def test_broken_utf8_is_refused_with_the_byte_and_what_to_do():
+    raw = "Officials said prices rose in Kyiv’s markets.".encode() + b" \xff more."
+    with pytest.raises(
+        IngestError, match=r"not valid UTF-8 \(byte 48: b'\\xff'\); re-save the file as UTF-8"
+    ):
+        parse_text(raw, source_name="broken.txt", max_bytes=LIMIT)
 
 
 def test_huge_input_is_refused_before_decoding():
@@ -60,5 +68,7 @@ def test_a_byte_order_mark_and_windows_newlines_do_not_change_the_hash():
 def test_folders_expand_to_their_text_files_in_name_order(tmp_path):
     (tmp_path / "b.txt").write_text("B.")
     (tmp_path / "a.txt").write_text("A.")
+    (tmp_path / "c.html").write_text("<p>C.</p>")
+    (tmp_path / "d.json").write_text('{"text": "D."}')
     (tmp_path / "notes.md").write_text("not an article")
-    assert [p.name for p in iter_text_files([tmp_path])] == ["a.txt", "b.txt"]
+    assert [p.name for p in iter_document_files([tmp_path])] == ["a.txt", "b.txt", "c.html", "d.json"]

@@ -5,6 +5,7 @@ from django.conf import settings
 
 from tests.conftest import BALAKLIYA, BUCHA, ingest_file
 from verification import services
+from verification.errors import IngestError
 from verification.ingestion import parse_text, read_text_file
 from verification.models import Appearance, Document, Passage, Ticket
 
@@ -98,3 +99,59 @@ def test_storing_opens_no_ticket_until_the_document_is_extracted():
     # A re-extract finds the same claims at the same places and adds nothing.
     assert services.document_extract(document_id=stored.document.pk) == []
     assert Ticket.objects.count() == len(opened)
+
+
+def ingest_text(text: str, name: str):
+    return services.document_ingest(raw=text.encode(), declared_format="text", source_name=name)
+
+
+def test_a_reworded_claim_in_another_document_is_an_appearance_of_the_same_ticket():
+    ingest_text("Officials said 40 tanks were destroyed near Kharkiv on Monday.", "wire")
+    second = ingest_text("On Monday, 40 tanks were destroyed near Kharkiv, officials said.", "copy")
+    assert second.tickets_opened == []
+    ticket = Ticket.objects.get()
+    assert ticket.appearances.count() == 2
+    assert {a.text for a in ticket.appearances.all()} == {
+        "Officials said 40 tanks were destroyed near Kharkiv on Monday.",
+        "On Monday, 40 tanks were destroyed near Kharkiv, officials said.",
+    }
+
+
+def test_a_rewording_with_other_numbers_or_the_opposite_polarity_is_a_new_ticket():
+    ingest_text("Officials said 40 tanks were destroyed near Kharkiv on Monday.", "wire")
+    ingest_text("Officials said 14 tanks were destroyed near Kharkiv on Monday.", "other number")
+    ingest_text("Officials said 40 tanks were not destroyed near Kharkiv on Monday.", "negated")
+    assert Ticket.objects.count() == 3
+
+
+def test_the_two_seeds_keep_their_distinct_claims_apart():
+    first = ingest_file(BUCHA)
+    second = ingest_file(BALAKLIYA)
+    tickets = len(first.tickets_opened) + len(second.tickets_opened)
+    assert Ticket.objects.count() == tickets == Appearance.objects.count()
+
+
+def test_raw_html_and_json_are_ingested_with_their_metadata():
+    page = (
+        "<html><head><title>Kharkiv</title><meta property='og:site_name' content='The Paper'></head>"
+        "<body><nav>Home | World</nav><article><p>Officials said 40 tanks were destroyed near Kharkiv "
+        "on Monday.</p></article></body></html>"
+    )
+    html = services.document_ingest(raw=page.encode(), declared_format="text/html", source_name="page")
+    assert html.document.publisher == "The Paper"
+    assert html.document.text == "Officials said 40 tanks were destroyed near Kharkiv on Monday."
+    body = '{"text": "Police said 30 people were arrested in Lviv on Sunday.", "publisher": "Wire"}'
+    sent = services.document_ingest(raw=body.encode(), declared_format="application/json", title="Lviv")
+    assert (sent.document.title, sent.document.publisher) == ("Lviv", "Wire")
+    assert Ticket.objects.count() == 2
+
+
+def test_refused_raw_input_stores_nothing():
+    with pytest.raises(IngestError, match="not valid JSON"):
+        services.document_ingest(raw=b'{"text": ', declared_format="json", source_name="bad")
+    assert Document.objects.count() == 0
+
+
+def test_ingest_takes_either_a_read_document_or_raw_bytes():
+    with pytest.raises(TypeError):
+        services.document_ingest()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import lexicons
 from .records import Sentence
 from .segmentation import quote_spans
-from .tokens import Token, normalise, phrase_pattern, tokenize
+from .tokens import ANALYSED_CHARS, Token, normalise, phrase_pattern, tokenize
 
 # Titles and initials may keep their full stop inside a name ("Mr. Smith").
 _TITLES = frozenset("Mr Mrs Ms Mx Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Maj St Rev Hon Jr Sr".split())
@@ -52,6 +52,7 @@ class Attribution:
 
 def find_hedges(sentence: str) -> tuple[str, ...]:
     """Return the hedging words and phrases of sentence, lowercased, in order."""
+    sentence = sentence[:ANALYSED_CHARS]
     found: list[tuple[int, str]] = []
     for token in tokenize(sentence):
         if token.lower in lexicons.HEDGE_WORDS or token.lower in lexicons.HEDGING_VERBS:
@@ -77,6 +78,7 @@ def _clean(phrase: str) -> str:
 
 def sentence_attribution(sentence: str) -> Attribution:
     """Return the speaker of sentence as far as the sentence alone can tell."""
+    sentence = sentence[:ANALYSED_CHARS]
     tokens = tokenize(sentence)
     quotes = quote_spans(sentence, 0, len(sentence))
     speech = _has_speech(sentence, quotes)
@@ -103,6 +105,11 @@ def resolve_claimants(sentences: Sequence[Sentence]) -> list[str | None]:
     quote_speaker: str | None = None
     claimants: list[str | None] = []
     for sentence in sentences:
+        if verification_hedge(sentence.text):
+            # "Reuters could not independently confirm…" is the publisher on its own checks:
+            # it makes no claim, and "he said" after it still means the last real speaker.
+            claimants.append(None)
+            continue
         found = sentence_attribution(sentence.text)
         quote_only = is_quote_only(sentence.text)
         claimant: str | None = None
@@ -169,7 +176,7 @@ def _inside(position: int, quotes: list[tuple[int, int]]) -> bool:
     return slot >= 0 and quotes[slot][0] < position < quotes[slot][1]
 
 
-def _is_reporting_verb(tokens: list[Token], index: int, *, postposed: bool = False) -> bool:
+def _is_reporting_verb(tokens: Sequence[Token], index: int, *, postposed: bool = False) -> bool:
     """Return whether tokens[index] is a reporting verb rather than a noun or a name."""
     token = tokens[index]
     if token.is_capitalised:
@@ -197,7 +204,7 @@ def _is_noun_like(token: Token) -> bool:
     return not (word.endswith(("ed", "ing", "ly")) and len(word) > 4)
 
 
-def _follows_article(tokens: list[Token], index: int) -> bool:
+def _follows_article(tokens: Sequence[Token], index: int) -> bool:
     """Return whether tokens[index] is a content word right after an article."""
     # After "the", even a verb-looking word is a noun: "the tweet", "the report".
     word = tokens[index].lower
@@ -237,7 +244,7 @@ class _Found:
     pronoun: str = ""
 
 
-def _phrase(sentence: str, tokens: list[Token], first: int, last: int) -> _Found:
+def _phrase(sentence: str, tokens: Sequence[Token], first: int, last: int) -> _Found:
     """Return the claimant written as tokens[first..last], marking pronouns and documents."""
     if first == last and tokens[first].lower in lexicons.SUBJECT_PRONOUNS:
         return _Found(tokens[first].text, refers_back=True, pronoun=tokens[first].lower)
@@ -247,7 +254,7 @@ def _phrase(sentence: str, tokens: list[Token], first: int, last: int) -> _Found
     return _Found(text)
 
 
-def _np_forward(sentence: str, tokens: list[Token], first: int) -> tuple[int, int] | None:
+def _np_forward(sentence: str, tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
     """Return (first, last) token indices of the noun phrase starting at tokens[first]."""
     if first >= len(tokens):
         return None
@@ -288,7 +295,7 @@ def _np_forward(sentence: str, tokens: list[Token], first: int) -> tuple[int, in
     return first, last
 
 
-def _np_backward(sentence: str, tokens: list[Token], last: int) -> tuple[int, int] | None:
+def _np_backward(sentence: str, tokens: Sequence[Token], last: int) -> tuple[int, int] | None:
     """Return (first, last) token indices of the noun phrase ending at tokens[last]."""
     head = tokens[last]
     if not (_is_name_word(head) or _is_noun_like(head)):
@@ -338,7 +345,7 @@ def _np_backward(sentence: str, tokens: list[Token], last: int) -> tuple[int, in
     return first, last
 
 
-def _first_content(tokens: list[Token]) -> int:
+def _first_content(tokens: Sequence[Token]) -> int:
     """Return the index of the first token that is not an opening connective."""
     index = 0
     while index < len(tokens) and tokens[index].lower in lexicons.SENTENCE_CONNECTIVES:
@@ -346,13 +353,13 @@ def _first_content(tokens: list[Token]) -> int:
     return index
 
 
-def _leading(sentence: str, tokens: list[Token]) -> _Found | None:
+def _leading(sentence: str, tokens: Sequence[Token]) -> _Found | None:
     """Return the sentence's leading noun phrase as a claimant."""
     span = _np_forward(sentence, tokens, _first_content(tokens))
     return _phrase(sentence, tokens, *span) if span else None
 
 
-def _postposed(sentence: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Found | None:
+def _postposed(sentence: str, tokens: Sequence[Token], quotes: list[tuple[int, int]]) -> _Found | None:
     """Return the speaker named after a quotation: '…," said Artem' or '…," he added'."""
     starts = [token.start for token in tokens]
     for _, close_at in quotes:
@@ -380,7 +387,7 @@ def _postposed(sentence: str, tokens: list[Token], quotes: list[tuple[int, int]]
     return None
 
 
-def _preposed(sentence: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Found | None:
+def _preposed(sentence: str, tokens: Sequence[Token], quotes: list[tuple[int, int]]) -> _Found | None:
     """Return the subject of the first reporting verb outside quotations."""
     verb = next(
         (
@@ -418,7 +425,7 @@ def _preposed(sentence: str, tokens: list[Token], quotes: list[tuple[int, int]])
     return _phrase(sentence, tokens, *span) if span else None
 
 
-def _according_to(sentence: str, tokens: list[Token]) -> _Found | None:
+def _according_to(sentence: str, tokens: Sequence[Token]) -> _Found | None:
     """Return the source named in "according to X"."""
     for index in range(len(tokens) - 2):
         if tokens[index].lower == "according" and tokens[index + 1].lower == "to":

@@ -10,12 +10,16 @@ carried back to every attributed claim before it.
 import bisect
 from dataclasses import dataclass
 
-from .attribution import find_hedges, resolve_claimants, verification_hedge
+from .attribution import find_hedges, resolve_claimants, sentence_attribution, verification_hedge
 from .checkworthiness import score_sentence
 from .records import ClaimCandidate, Reason, Sentence
 from .segmentation import claim_span, has_credit, is_boilerplate, is_heading, split_sentences
+from .tokens import tokenize
 
-DEFAULT_THRESHOLD = 0.5
+# The same default as the VERIFICATION_CHECKWORTHINESS_THRESHOLD setting; see docs/extraction.md.
+DEFAULT_THRESHOLD = 0.35
+# Fewer words than this is a fragment (a stray number, a label), never a claim, whatever its score.
+MIN_CLAIM_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ def extract_claims(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[C
             continue
         start, end = claim_span(text, sentence.start, sentence.end)
         span = text[start:end]
-        if not span or is_heading(span) or is_boilerplate(span):
+        if not span or is_heading(span) or is_boilerplate(span) or len(tokenize(span)) < MIN_CLAIM_WORDS:
             continue
         score, reasons = score_sentence(span)
         drafts.append(_Draft(start, end, score, reasons, claimant, find_hedges(span)))
@@ -75,6 +79,14 @@ def extract_claims(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[C
             )
         )
     return candidates
+
+
+def assess_sentence(sentence: str) -> ClaimCandidate:
+    """Return one already-split sentence scored, with the claimant and hedges it names itself."""
+    score, reasons = score_sentence(sentence)
+    found = sentence_attribution(sentence)
+    # Alone, a pronoun ("he said") names nobody; the words are kept as written.
+    return ClaimCandidate(sentence, 0, len(sentence), score, reasons, found.claimant, find_hedges(sentence))
 
 
 def _later_disclaimers(disclaimers: list[tuple[int, str]]) -> list[tuple[str, ...]]:

@@ -76,6 +76,10 @@ _DATELINE = re.compile(
 )
 
 
+# A list item's marker at the start of a line: "- ", "• ", "1. ", "2) ", "a) ".
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-•*–·▪►‣◦]|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)")
+
+
 def body_start(text: str) -> int:
     """Return the offset where the article body begins, past a leading date header."""
     match = _DATE_HEADER.match(text)
@@ -171,13 +175,27 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cut = run_end
             while cut < end and text[cut] in CLOSERS:
                 cut += 1
-            if _ends_sentence(text, start, end, index, run_end, cut) and not inside_quote(cut - 1):
+            # "1." opening a list item is its marker, not a sentence.
+            first = sentence_start
+            while first < index and text[first].isspace():
+                first += 1
+            # A marker is at most four characters ("123."): checking only then keeps this linear.
+            marker = _LIST_MARKER.match(text, first, end) if run_end - first <= 4 else None
+            is_marker = marker is not None and text[first:run_end] == text[first : marker.end()].rstrip()
+            if (
+                not is_marker
+                and _ends_sentence(text, start, end, index, run_end, cut)
+                and not inside_quote(cut - 1)
+            ):
                 spans.append((sentence_start, cut))
                 sentence_start = cut
             index = run_end
             continue
         if char == "\n":
-            if _ends_heading_line(text, sentence_start, index, end) and not inside_quote(index):
+            ends_line = _ends_heading_line(text, sentence_start, index, end) or _LIST_MARKER.match(
+                text, index + 1, end
+            )
+            if ends_line and not inside_quote(index):
                 spans.append((sentence_start, index))
                 sentence_start = index
         index += 1
@@ -301,11 +319,21 @@ def dateline_length(text: str, start: int = 0, end: int | None = None) -> int:
     return match.end() - start
 
 
+def list_marker_length(text: str, start: int = 0, end: int | None = None) -> int:
+    """Return the length of a list item's marker ("- ", "1. ") opening text[start:end], or 0."""
+    match = _LIST_MARKER.match(text, start, len(text) if end is None else end)
+    return match.end() - start if match else 0
+
+
 def claim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the span of text[start:end] without its leading byline and dateline."""
+    """Return the span of text[start:end] without its leading list marker, byline and dateline."""
     # A byline, then a dateline, is all an article puts before its first words.
     for _ in range(MAX_PREFIXES):
-        skip = byline_length(text, start, end) or dateline_length(text, start, end)
+        skip = (
+            list_marker_length(text, start, end)
+            or byline_length(text, start, end)
+            or dateline_length(text, start, end)
+        )
         if not skip:
             break
         start, end = _trim(text, start + skip, end)

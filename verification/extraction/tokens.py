@@ -4,32 +4,44 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# A word keeps inner apostrophes and hyphens: "General’s", "they’ve", "so-called".
-_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+# A word keeps inner apostrophes and hyphens: "General’s", "they’ve", "so-called";
+# a number keeps its separators and decimals: "700,000", "3.5".
+_WORD = re.compile(r"\d+(?:[.,]\d+)*(?:[’'\-]\w+)*|\w+(?:[’'\-]\w+)*")
 
 
-@dataclass(frozen=True)
+_DIGIT = re.compile(r"\d")
+# A "sentence" longer than this is not prose (a table, a dump, a missing full stop): the
+# rules read its first part only, which bounds the work one sentence can cost.
+ANALYSED_CHARS = 3000
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word of a sentence and where it sits in that sentence."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        """Return the word lowercased, with curly apostrophes made straight."""
-        return self.text.lower().replace("’", "'")
-
-    @property
-    def is_capitalised(self) -> bool:
-        """Return whether the word starts with an uppercase letter."""
-        return self.text[:1].isupper()
+    # Computed once: the rules ask for them many times per word.
+    lower: str  # lowercased, curly apostrophes made straight
+    is_capitalised: bool  # starts with an uppercase letter
+    has_digit: bool  # a number, or a word with a digit in it
 
 
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with their offsets."""
-    return [Token(match.group(0), match.start(), match.end()) for match in _WORD.finditer(text)]
+    return [
+        Token(
+            word,
+            match.start(),
+            match.end(),
+            word.lower().replace("’", "'"),
+            word[:1].isupper(),
+            not word.isalpha() and _DIGIT.search(word) is not None,
+        )
+        for match in _WORD.finditer(text)
+        for word in (match.group(0),)
+    ]
 
 
 def normalise(text: str) -> str:

@@ -1,4 +1,8 @@
-"""Turn raw bytes or text into an IncomingDocument, refusing what is not text with a clear reason."""
+"""Turn raw bytes or text into an IncomingDocument, refusing what is not an article with a clear reason.
+
+Plain text, HTML and JSON are read; the format is declared by the caller
+(a name, a content type or a file name) or sniffed from the first bytes.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,16 @@ from pathlib import Path
 
 from verification.errors import IngestError
 
+from .decoding import decode
+from .formats import DOCUMENT_SUFFIXES, HTML, JSON, resolve_format
+from .html_pages import declared_charset, parse_html
+from .json_documents import parse_json
+
 # Seed articles carry their date inline before the first sentence: " date 2022-04-05 Ukrainian…".
 DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 TITLE_LENGTH = 120
-TEXT_SUFFIXES = {".txt"}
+# How many characters of a str input are enough to sniff its format.
+SNIFF_CHARS = 1024
 
 
 @dataclass(frozen=True)
@@ -46,26 +56,57 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalise(text).strip().encode("utf-8")).hexdigest()
 
 
-def decode(raw: bytes, *, source_name: str) -> str:
-    """Decode raw bytes as UTF-8 text, refusing binary content and other encodings."""
-    if b"\x00" in raw:
-        raise IngestError(
-            f"{source_name}: looks binary (contains NUL bytes); ingest plain-text articles only."
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(
-            f"{source_name}: not valid UTF-8 (byte {exc.start}: {raw[exc.start : exc.start + 1]!r}); "
-            "re-save the file as UTF-8 and ingest it again."
-        ) from exc
-
-
 def _title_from(text: str) -> str:
     first_line = text.strip().split("\n", 1)[0].strip()
     if len(first_line) <= TITLE_LENGTH:
         return first_line
     return first_line[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def read_document(
+    raw: bytes | str,
+    *,
+    source_name: str,
+    max_bytes: int,
+    declared_format: str | None = None,
+    title: str = "",
+    publisher: str = "",
+    url: str = "",
+    published_on: dt.date | None = None,
+) -> IncomingDocument:
+    """Return the IncomingDocument in raw text, HTML or JSON; the caller's metadata wins over the page's."""
+    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    if size > max_bytes:
+        raise IngestError(
+            f"{source_name}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the document first."
+        )
+    head = raw[:SNIFF_CHARS].encode("utf-8") if isinstance(raw, str) else raw
+    found = resolve_format(head, declared_format)
+    if isinstance(raw, str):
+        text = raw
+    else:
+        charset = found.charset or (declared_charset(raw) if found.name == HTML else None)
+        text = decode(raw, source_name=source_name, charset=charset)
+    if "\x00" in text:
+        raise IngestError(f"{source_name}: contains NUL characters; ingest text, HTML or JSON articles only.")
+    original = normalise(text)
+    if found.name == HTML:
+        article = parse_html(original, source_name=source_name)
+    elif found.name == JSON:
+        article = parse_json(original, source_name=source_name)
+    else:
+        article = None
+    article_text = normalise(article.text) if article else original
+    body, header_date = _body_and_date(article_text, source_name=source_name)
+    return IncomingDocument(
+        original=original,
+        text=body,
+        source_name=source_name,
+        title=title or (article.title if article else "") or _title_from(body),
+        publisher=publisher or (article.publisher if article else ""),
+        url=url or (article.url if article else ""),
+        published_on=published_on or (article.published_on if article else None) or header_date,
+    )
 
 
 def parse_text(
@@ -79,53 +120,63 @@ def parse_text(
     published_on: dt.date | None = None,
 ) -> IncomingDocument:
     """Return the IncomingDocument for a plain-text article, reading a leading `date YYYY-MM-DD` header."""
-    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
-    if size > max_bytes:
-        raise IngestError(
-            f"{source_name}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the document first."
-        )
-    text = decode(raw, source_name=source_name) if isinstance(raw, bytes) else raw
-    if "\x00" in text:
-        raise IngestError(f"{source_name}: contains NUL characters; ingest plain-text articles only.")
-    original = normalise(text)
-    body = original
-    header = DATE_HEADER.match(original)
-    if header:
-        try:
-            published_on = published_on or dt.date.fromisoformat(header.group(1))
-        except ValueError as exc:
-            raise IngestError(
-                f"{source_name}: the date header {header.group(1)!r} is not a real date."
-            ) from exc
-        body = original[header.end() :]
-    body = body.rstrip()
-    if not body.strip():
-        raise IngestError(f"{source_name}: has no text to ingest.")
-    return IncomingDocument(
-        original=original,
-        text=body,
+    return read_document(
+        raw,
         source_name=source_name,
-        title=title or _title_from(body),
+        max_bytes=max_bytes,
+        declared_format="text",
+        title=title,
         publisher=publisher,
         url=url,
         published_on=published_on,
     )
 
 
-def read_text_file(path: Path, *, max_bytes: int) -> IncomingDocument:
-    """Read one plain-text article from disk."""
+def _body_and_date(text: str, *, source_name: str) -> tuple[str, dt.date | None]:
+    """Return the article text without a leading `date YYYY-MM-DD` header, and that date."""
+    header = DATE_HEADER.match(text)
+    published_on = None
+    if header:
+        try:
+            published_on = dt.date.fromisoformat(header.group(1))
+        except ValueError as exc:
+            raise IngestError(
+                f"{source_name}: the date header {header.group(1)!r} is not a real date."
+            ) from exc
+        text = text[header.end() :]
+    body = text.rstrip()
+    if not body.strip():
+        raise IngestError(f"{source_name}: has no text to ingest.")
+    return body, published_on
+
+
+def read_document_file(path: Path, *, max_bytes: int) -> IncomingDocument:
+    """Read one article from disk, its format given by its extension or sniffed."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            # Refused before reading, so a huge file costs no memory.
+            raise IngestError(
+                f"{path.name}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the document first."
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"{path}: cannot be read ({exc.strerror}).") from exc
-    return parse_text(raw, source_name=path.name, max_bytes=max_bytes)
+    return read_document(raw, source_name=path.name, max_bytes=max_bytes, declared_format=path.name)
 
 
-def iter_text_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Yield the given files, and the .txt files inside given folders in name order."""
+def read_text_file(path: Path, *, max_bytes: int) -> IncomingDocument:
+    """Read one article from disk (any format the reader knows; kept for existing callers)."""
+    return read_document_file(path, max_bytes=max_bytes)
+
+
+def iter_document_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Yield the given files, and the article files (.txt, .html, .json) inside given folders, by name."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            )
         else:
-            # A missing or unreadable file is reported by read_text_file, not skipped silently.
+            # A missing or unreadable file is reported by read_document_file, not skipped silently.
             yield path

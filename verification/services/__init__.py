@@ -3,7 +3,7 @@
 from .corroboration import document_recheck_open_tickets, stale_tickets_enqueue, ticket_corroborate
 from .decisions import candidate_decide
 from .ingest import IngestResult, document_extract, document_ingest, document_store
-from .tickets import claim_key, tickets_open_for_document
+from .tickets import claim_key, ticket_for_claim, tickets_open_for_document
 from .transitions import ticket_transition
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "document_store",
     "stale_tickets_enqueue",
     "ticket_corroborate",
+    "ticket_for_claim",
     "ticket_transition",
     "tickets_open_for_document",
 ]

@@ -1,13 +1,15 @@
-"""Store a document with its passages and tickets in one transaction, once per content."""
+"""Store a document with its passages, extract its claims into tickets; once per content."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from verification.extraction import split_sentences
-from verification.ingestion import IncomingDocument
+from verification.ingestion import IncomingDocument, read_document
 from verification.models import Document, Passage, Ticket
 
 from .jobs import enqueue_document_recheck
@@ -21,6 +23,45 @@ class IngestResult:
     document: Document
     created: bool
     tickets_opened: list[Ticket] = field(default_factory=list)
+
+
+def document_ingest(
+    *,
+    incoming: IncomingDocument | None = None,
+    raw: bytes | str | None = None,
+    declared_format: str | None = None,
+    source_name: str = "",
+    title: str = "",
+    publisher: str = "",
+    url: str = "",
+    published_on: dt.date | None = None,
+) -> IngestResult:
+    """Store a document, its passages and its claims' tickets; a known content is a no-op.
+
+    Pass either an ``incoming`` document already read, or the ``raw`` bytes (or text) with an
+    optional ``declared_format`` ("text", "html", "json", a content type or a file name) and
+    metadata that wins over what the document says about itself.
+    """
+    if (incoming is None) == (raw is None):
+        raise TypeError("document_ingest takes either incoming or raw, not both or neither")
+    if incoming is None:
+        # Read before the transaction: a refused document never opens one.
+        incoming = read_document(
+            raw,
+            source_name=source_name or "submission",
+            max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"],
+            declared_format=declared_format,
+            title=title,
+            publisher=publisher,
+            url=url,
+            published_on=published_on,
+        )
+    with transaction.atomic():
+        stored = document_store(incoming=incoming)
+        if not stored.created:
+            return stored
+        opened = document_extract(document_id=stored.document.pk)
+    return IngestResult(document=stored.document, created=True, tickets_opened=opened)
 
 
 @transaction.atomic
@@ -69,12 +110,3 @@ def document_extract(*, document_id: int) -> list[Ticket]:
     enqueue_document_recheck(document.pk)
     return opened
 
-
-@transaction.atomic
-def document_ingest(*, incoming: IncomingDocument) -> IngestResult:
-    """Store the document, its passages and its claims' tickets at once; a known content is a no-op."""
-    stored = document_store(incoming=incoming)
-    if not stored.created:
-        return stored
-    opened = document_extract(document_id=stored.document.pk)
-    return IngestResult(document=stored.document, created=True, tickets_opened=opened)

@@ -1,4 +1,4 @@
-"""Ingest plain-text articles from files and folders: store, split, extract claims, open tickets."""
+"""Ingest articles (text, HTML, JSON) from files and folders: store, split, extract claims, open tickets."""
 
 import logging
 from pathlib import Path
@@ -9,21 +9,26 @@ from tqdm import tqdm
 
 from verification import services
 from verification.errors import IngestError
-from verification.ingestion import iter_text_files, read_text_file
+from verification.ingestion import iter_document_files, read_document_file
 
 logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Ingest .txt articles (files or folders); re-ingesting the same content changes nothing."
+    help = (
+        "Ingest articles from files or folders: .txt, .html/.htm and .json (text plus title, publisher, "
+        "url, date); other files are sniffed. Re-ingesting the same content changes nothing."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", type=Path, help="Files or folders of .txt articles.")
+        parser.add_argument(
+            "paths", nargs="+", type=Path, help="Files, or folders of .txt/.html/.json files."
+        )
 
     def handle(self, *args, paths, **options):
-        files = list(iter_text_files(paths))
+        files = list(iter_document_files(paths))
         if not files:
-            raise CommandError(f"No .txt files found in {', '.join(map(str, paths))}.")
+            raise CommandError(f"No .txt, .html or .json files found in {', '.join(map(str, paths))}.")
         created = known = opened = 0
         errors = []
         max_bytes = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
@@ -56,7 +61,7 @@ class Command(BaseCommand):
     def _ingest_one(self, path: Path, *, max_bytes: int):
         """Return (result, None), or (None, the error to show) when the file was not ingested."""
         try:
-            return services.document_ingest(incoming=read_text_file(path, max_bytes=max_bytes)), None
+            return services.document_ingest(incoming=read_document_file(path, max_bytes=max_bytes)), None
         except IngestError as exc:
             return None, str(exc)
         except Exception as exc:  # one broken file must not stop the others; its transaction rolled back
