@@ -199,3 +199,14 @@ def test_a_publisher_disclaimer_is_no_speaker_for_a_later_pronoun():
     claims = extract_claims(text)
     assert [claim.claimant for claim in claims] == ["the regional governor", "the regional governor"]
     assert claims[0].hedges == ("could not independently confirm",)
+
+
+def test_news_agencies_and_institutions_are_not_the_he_of_a_later_sentence():
+    from verification.extraction import extract_claims
+
+    text = (
+        "The governor said 30 people were hurt in Kharkiv. "
+        "Russian shelling killed 12 people on Tuesday, Reuters reported. "
+        "He added that 5 schools were hit."
+    )
+    assert [claim.claimant for claim in extract_claims(text)] == ["The governor", "Reuters", "The governor"]

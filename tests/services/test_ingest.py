@@ -155,3 +155,14 @@ def test_refused_raw_input_stores_nothing():
 def test_ingest_takes_either_a_read_document_or_raw_bytes():
     with pytest.raises(TypeError):
         services.document_ingest()
+
+
+def test_claims_with_tsquery_operators_in_their_words_are_compared_safely():
+    odd = (
+        "Officials said O'Brien's unit & 'the \\\\ 12:30 group' (!) destroyed 40 tanks near Kharkiv "
+        "on Monday."
+    )
+    ingest_text(odd, "odd")
+    ingest_text(odd.replace("Officials said", "On Monday officials said").replace(" on Monday", ""), "again")
+    ticket = Ticket.objects.get()
+    assert ticket.appearances.count() == 2

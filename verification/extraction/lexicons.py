@@ -395,7 +395,8 @@ GROUP_WORDS = _words(
     office ministry department government officials police army forces council agency committee
     court kremlin military troops soldiers people residents authorities prosecutors
     investigators publication newspaper service services command staff union nations states
-    countries
+    countries bank company group party administration commission embassy
+    reuters ap afp bbc cnn tass interfax ukrinform
     """
 )
 

@@ -8,17 +8,21 @@ tickets PostgreSQL full-text search proposes whose claim shares enough word stem
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import transaction
+from django.db.models import F
 
 from verification.extraction import ClaimCandidate, extract_claims
 from verification.extraction.sameness import claim_key, keeps_facts
 from verification.models import Appearance, Document, Ticket
-from verification.search import best_matches
+from verification.search.ranking import rank
+from verification.search.retrieval import TsvectorToArray, text_lexemes
 
 from .jobs import enqueue_corroboration
 
-# How many similar tickets full-text search proposes for one claim.
-SAME_CLAIM_POOL = 5
+# Full-text search ranks the tickets sharing any stem and re-ranks this many by overlap; a
+# rewording shares most stems, so it ranks near the top and a small pool keeps ingest cheap.
+SAME_CLAIM_POOL = 10
 
 
 @transaction.atomic
@@ -66,10 +70,28 @@ def ticket_for_claim(*, candidate: ClaimCandidate) -> tuple[Ticket, bool]:
 
 def reworded_ticket(*, text: str) -> Ticket | None:
     """Return the ticket whose claim says what text says in other words, or None."""
-    matches = best_matches(
-        Ticket.objects.all(),
-        text=text,
-        limit=SAME_CLAIM_POOL,
+    lexemes = text_lexemes(text)
+    if not lexemes:
+        return None
+    # One raw tsquery ("'a' | 'b' | …") rather than a chain of query objects: Django compiles
+    # a chain of dozens of combined expressions slower than PostgreSQL runs the search.
+    query = SearchQuery(" | ".join(_quoted(lexeme) for lexeme in lexemes), search_type="raw", config="simple")
+    rows = (
+        Ticket.objects.filter(search_vector=query)
+        .annotate(search_rank=SearchRank(F("search_vector"), query), stems=TsvectorToArray("search_vector"))
+        .order_by("-search_rank", "pk")
+        .only("pk", "claim_text")[:SAME_CLAIM_POOL]
+    )
+    matches = rank(
+        lexemes,
+        [(row, row.stems) for row in rows],
         min_score=settings.VERIFICATION["SAME_CLAIM_MIN_OVERLAP"],
     )
-    return next((match.item for match in matches if keeps_facts(text, match.item.claim_text)), None)
+    found = next((match.item for match in matches if keeps_facts(text, match.item.claim_text)), None)
+    # Re-read in full: the search loaded only what sameness needs.
+    return Ticket.objects.get(pk=found.pk) if found else None
+
+
+def _quoted(lexeme: str) -> str:
+    """Return lexeme as a quoted tsquery operand."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"

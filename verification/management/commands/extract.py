@@ -1,6 +1,7 @@
 """Print the claim candidates of a document, or the scores of given sentences, without storing anything."""
 
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -63,8 +64,14 @@ class Command(BaseCommand):
             except IngestError as exc:
                 raise CommandError(str(exc)) from exc
             candidates = extract_claims(document.text, threshold=threshold)
-        for candidate in candidates:
-            self.stdout.write(self._render(candidate, as_json=json))
+        try:
+            for candidate in candidates:
+                self.stdout.write(self._render(candidate, as_json=json))
+            self.stdout.flush()
+        except BrokenPipeError:
+            # The reader closed the pipe (`… | head`): stop quietly, and keep the interpreter
+            # from failing again when it flushes standard output on exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
     def _read(self, path: str) -> bytes:
         """Return the bytes of path, or of standard input for '-'."""
