@@ -16,3 +16,20 @@ class ReadAnyoneWriteReviewers(BasePermission):
             )
         required = getattr(view, "write_permission", "verification.change_ticket")
         return bool(request.user and request.user.is_authenticated and request.user.has_perm(required))
+
+
+class OwnerOrOverseer(BasePermission):
+    """Allow a signed-in client its own objects; others' only with the view's oversight permission.
+
+    The views also scope their querysets the same way, so another client's object is a 404, not a 403.
+    """
+
+    message = "This belongs to another client."
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated)
+
+    def has_object_permission(self, request, view, obj):
+        owner_id = getattr(obj, view.owner_field)
+        overseer = view.oversight_permission
+        return owner_id == request.user.pk or request.user.has_perm(overseer)

@@ -1,0 +1,21 @@
+"""Parsers for document bodies sent as plain text or HTML rather than JSON."""
+
+from rest_framework.parsers import BaseParser
+
+
+class RawBody(dict):
+    """A non-JSON body: its bytes and the format they are in."""
+
+
+class PlainTextParser(BaseParser):
+    media_type = "text/plain"
+    body_format = "text"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        """Return the body's bytes unread; decoding and its errors belong to the ingestion readers."""
+        return RawBody(body=stream.read() if stream else b"", format=self.body_format)
+
+
+class HTMLParser(PlainTextParser):
+    media_type = "text/html"
+    body_format = "html"
