@@ -14,7 +14,7 @@ from verification.models import JobRun
 from ..formats import incoming_document
 from ..limits import BodySizeLimitMixin
 from ..parsers import HTMLParser, PlainTextParser, RawBody
-from ..permissions import OwnerOrOverseer
+from ..scoping import OwnerScopedMixin
 from ..serializers import DocumentInSerializer, DocumentMetaSerializer, JobRunSerializer, SubmissionSerializer
 
 
@@ -67,17 +67,14 @@ class DocumentSubmitView(BodySizeLimitMixin, APIView):
         return Response(body, status=status.HTTP_202_ACCEPTED if submission.created else status.HTTP_200_OK)
 
 
-class JobRunViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class JobRunViewSet(OwnerScopedMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Background jobs a client can poll: its own, or all of them with the view permission."""
 
     lookup_value_regex = r"\d+"
-    queryset = JobRun.objects.none()  # the schema's model; requests use get_queryset
+    queryset = JobRun.objects.none()
     serializer_class = JobRunSerializer
-    permission_classes = [OwnerOrOverseer]
     owner_field = "requested_by_id"
     oversight_permission = "verification.view_jobrun"
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return self.queryset
-        return selectors.job_runs_visible_to(self.request.user)
+    def visible_to(self, user):
+        return selectors.job_runs_visible_to(user)

@@ -9,7 +9,7 @@ from verification import selectors, services
 from verification.models import WebhookEndpoint
 
 from ..limits import BodySizeLimitMixin
-from ..permissions import OwnerOrOverseer
+from ..scoping import OwnerScopedMixin
 from ..serializers import (
     WebhookDeliverySerializer,
     WebhookEndpointCreatedSerializer,
@@ -18,6 +18,7 @@ from ..serializers import (
 
 
 class WebhookEndpointViewSet(
+    OwnerScopedMixin,
     BodySizeLimitMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -27,18 +28,15 @@ class WebhookEndpointViewSet(
     """A client's webhook endpoints: each receives signed JSON on status changes and accepted evidence."""
 
     lookup_value_regex = r"\d+"
-    queryset = WebhookEndpoint.objects.none()  # the schema's model; requests use get_queryset
+    queryset = WebhookEndpoint.objects.none()
     serializer_class = WebhookEndpointSerializer
-    permission_classes = [OwnerOrOverseer]
     owner_field = "owner_id"
     # Only a superuser oversees other clients' endpoints (has_perm is always true for one).
     oversight_permission = "verification.oversee_all_webhooks"
     throttle_scope = "writes"
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return self.queryset
-        return selectors.webhook_endpoints_of(self.request.user).select_related("owner")
+    def visible_to(self, user):
+        return selectors.webhook_endpoints_of(user).select_related("owner")
 
     @extend_schema(request=WebhookEndpointSerializer, responses={201: WebhookEndpointCreatedSerializer})
     def create(self, request):
