@@ -49,11 +49,12 @@ def fresh(world: dict) -> dict:
     }
 
 
-# name, method, path, body, budget (queries, token authentication and permission lookups included)
+# name, method, path, body, budget: the queries measured, token authentication, permission lookups and
+# savepoints included; a change that needs more must say why here.
 ENDPOINTS = [
-    ("ticket list", "get", "/api/tickets/", None, 3),
-    ("ticket list filtered", "get", "/api/tickets/?status=corroborated&publisher=Wire", None, 3),
-    ("ticket detail", "get", "/api/tickets/{ticket}/", None, 6),
+    ("ticket list", "get", "/api/tickets/", None, 2),
+    ("ticket list filtered", "get", "/api/tickets/?status=corroborated&publisher=Wire", None, 2),
+    ("ticket detail", "get", "/api/tickets/{ticket}/", None, 5),
     (
         "lookup by text",
         "get",
@@ -62,13 +63,13 @@ ENDPOINTS = [
         4,
     ),
     ("claimreview", "get", "/api/tickets/{ticket}/claimreview/", None, 4),
-    ("transition", "post", "/api/tickets/{open}/transition/", {"status": "disputed", "rationale": "No"}, 16),
+    ("transition", "post", "/api/tickets/{open}/transition/", {"status": "disputed", "rationale": "No"}, 14),
     ("candidate", "get", "/api/candidates/{candidate}/", None, 2),
     ("decision", "post", "/api/candidates/{candidate}/decision/", {"decision": "accepted"}, 14),
-    ("document submission", "post", "/api/documents/", {"text": "{text}"}, 12),
+    ("document submission", "post", "/api/documents/", {"text": "{text}"}, 13),
     ("job", "get", "/api/jobs/{job}/", None, 4),
     ("webhook list", "get", "/api/webhooks/", None, 2),
-    ("webhook registration", "post", "/api/webhooks/", {"url": "https://hooks.example.org/n"}, 3),
+    ("webhook registration", "post", "/api/webhooks/", {"url": "https://hooks.example.org/n"}, 2),
     ("webhook detail", "get", "/api/webhooks/{webhook}/", None, 2),
     ("webhook change", "patch", "/api/webhooks/{webhook}/", {"description": "desk"}, 3),
     ("webhook deliveries", "get", "/api/webhooks/{webhook}/deliveries/", None, 3),
