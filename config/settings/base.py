@@ -131,7 +131,9 @@ REST_FRAMEWORK = {
     # Cursor pages over the primary key: stable while rows are added, no COUNT over the table.
     "DEFAULT_PAGINATION_CLASS": "verification.api.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "verification.api.schema.DeskAutoSchema",
+    # The API speaks JSON (document submissions also take text/plain and text/html).
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "verification.api.exceptions.domain_exception_handler",
     # Per client: anonymous callers by address, token holders by user; scoped rates on top for
     # the expensive calls (lookup by text, document submissions, writes).
@@ -154,6 +156,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Status of verification tickets, looked up by id or by the claim's own words.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "verification.api.schema.complete_schema",
+    ],
     # One schema enum per domain choice set, however many fields use it.
     "ENUM_NAME_OVERRIDES": {
         "TicketStatusEnum": "verification.choices.TicketStatus",

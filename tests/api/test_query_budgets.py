@@ -60,7 +60,7 @@ ENDPOINTS = [
         "get",
         "/api/tickets/lookup/?text=troops+destroyed+tanks&limit=50&min_similarity=0",
         None,
-        4,
+        3,
     ),
     ("claimreview", "get", "/api/tickets/{ticket}/claimreview/", None, 4),
     ("transition", "post", "/api/tickets/{open}/transition/", {"status": "disputed", "rationale": "No"}, 14),

@@ -9,9 +9,14 @@ class ReadAnyoneWriteReviewers(BasePermission):
 
     message = "Writing needs a token of a user with reviewer rights."
 
+    @staticmethod
+    def allows_anonymous(method: str) -> bool:
+        """Return whether a caller without a token may make a request with this method."""
+        return method in SAFE_METHODS and settings.VERIFICATION_API_ANONYMOUS_READ
+
     def has_permission(self, request, view):
         if request.method in SAFE_METHODS:
-            return settings.VERIFICATION_API_ANONYMOUS_READ or bool(
+            return self.allows_anonymous(request.method) or bool(
                 request.user and request.user.is_authenticated
             )
         required = getattr(view, "write_permission", "verification.change_ticket")

@@ -1,9 +1,12 @@
 """Documents clients submit, and the extraction jobs they poll."""
 
+from django.core.validators import RegexValidator
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from verification.models import JobRun
+
+from ..schema import TEXT_PATTERN
 
 
 class DocumentMetaSerializer(serializers.Serializer):
@@ -14,7 +17,11 @@ class DocumentMetaSerializer(serializers.Serializer):
 
 
 class DocumentInSerializer(DocumentMetaSerializer):
-    text = serializers.CharField(trim_whitespace=False, help_text="The article's text, or its HTML.")
+    text = serializers.CharField(
+        trim_whitespace=False,
+        validators=[RegexValidator(TEXT_PATTERN, message="The text is empty or has NUL characters.")],
+        help_text="The article's text.",
+    )
 
 
 class JobRunSerializer(serializers.ModelSerializer):

@@ -1,7 +1,6 @@
 """Document submissions (answered 202 with a job to poll) and the job runs clients poll."""
 
 from django.conf import settings
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.parsers import JSONParser
@@ -14,6 +13,7 @@ from verification.models import JobRun
 from ..formats import incoming_document
 from ..limits import BodySizeLimitMixin
 from ..parsers import HTMLParser, PlainTextParser, RawBody
+from ..schema import TEXT_PATTERN
 from ..scoping import OwnerScopedMixin
 from ..serializers import DocumentInSerializer, DocumentMetaSerializer, JobRunSerializer, SubmissionSerializer
 
@@ -31,8 +31,8 @@ class DocumentSubmitView(BodySizeLimitMixin, APIView):
     @extend_schema(
         request={
             "application/json": DocumentInSerializer,
-            "text/plain": OpenApiTypes.STR,
-            "text/html": OpenApiTypes.STR,
+            "text/plain": {"type": "string", "pattern": TEXT_PATTERN},
+            "text/html": {"type": "string", "pattern": TEXT_PATTERN},
         },
         parameters=[DocumentMetaSerializer],
         responses={
