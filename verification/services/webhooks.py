@@ -23,12 +23,15 @@ class DeliveryFailed(Exception):
 
 def _checked(url: str, events: list[str] | None) -> list[str]:
     """Refuse a URL or events the desk cannot deliver to; return the events, all of them by default."""
-    if settings.VERIFICATION_WEBHOOKS["REQUIRE_HTTPS"] and not url.lower().startswith("https://"):
+    scheme = url.split(":", 1)[0].lower()
+    if scheme not in ("http", "https"):
+        raise DomainError(f"Webhooks are sent over HTTP; register an https:// URL, not {scheme}://.")
+    if settings.VERIFICATION_WEBHOOKS["REQUIRE_HTTPS"] and scheme != "https":
         raise DomainError("Webhook endpoints must use https:// here; register an https URL.")
     unknown = sorted(set(events or []) - set(WebhookEvent.values))
     if unknown:
         raise DomainError(f"Unknown events {unknown}; choose from {', '.join(WebhookEvent.values)}.")
-    return sorted(set(events)) if events else list(WebhookEvent.values)
+    return [event for event in WebhookEvent.values if not events or event in events]
 
 
 def webhook_endpoint_create(
