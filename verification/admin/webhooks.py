@@ -15,7 +15,9 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     search_fields = ["url", "description", "owner__username"]
     fields = ["url", "owner", "events", "active", "description", "created_at"]
     # The secret signs deliveries; it is shown to the client once, at registration, never here.
-    readonly_fields = ["owner", "events", "created_at"]
+    # The URL and events are the client's to change through the API, which checks them; an operator
+    # may pause an endpoint or note why.
+    readonly_fields = ["url", "owner", "events", "created_at"]
 
     def has_add_permission(self, request):
         # Clients register their endpoints through the API, which issues the signing secret.
