@@ -130,3 +130,12 @@ def test_https_is_required_when_configured(client_user, settings):
     with pytest.raises(Exception, match="https"):
         services.webhook_endpoint_create(owner=client_user, url="http://hooks.example.org/desk")
     assert services.webhook_endpoint_create(owner=client_user, url="https://hooks.example.org/desk").pk
+
+
+def test_an_endpoint_paused_before_sending_gets_nothing(receiver, client_user, reviewer):
+    endpoint = services.webhook_endpoint_create(owner=client_user, url=receiver.url)
+    dispute(TicketFactory(), reviewer)
+    services.webhook_endpoint_update(endpoint=endpoint, active=False)
+    delivery = services.webhook_delivery_attempt(delivery_id=WebhookDelivery.objects.get().pk)
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.FAILED, 0)
+    assert "paused" in delivery.error and receiver.received == []

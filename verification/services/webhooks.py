@@ -158,6 +158,11 @@ def webhook_delivery_attempt(*, delivery_id: int) -> WebhookDelivery:
     delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
     if delivery.status != DeliveryStatus.PENDING:
         return delivery
+    if not delivery.endpoint.active:
+        # Paused after the change was recorded: the client asked for nothing more to be sent.
+        delivery.status, delivery.error = DeliveryStatus.FAILED, "The endpoint was paused; nothing was sent."
+        delivery.save(update_fields=["status", "error"])
+        return delivery
     code, error = _post(delivery)
     now = timezone.now()
     delivery.attempts += 1
