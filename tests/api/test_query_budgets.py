@@ -46,6 +46,9 @@ def fresh(world: dict) -> dict:
         "candidate": CandidateFactory(ticket=ticket).pk,
         "job": job_run_queue(kind=JobKind.EXTRACT_DOCUMENT, requested_by=world["reviewer"]).pk,
         "text": DocumentFactory.build().text,
+        "spare_webhook": services.webhook_endpoint_create(
+            owner=world["reviewer"], url="https://h.example.org"
+        ).pk,
     }
 
 
@@ -73,6 +76,9 @@ ENDPOINTS = [
     ("webhook detail", "get", "/api/webhooks/{webhook}/", None, 2),
     ("webhook change", "patch", "/api/webhooks/{webhook}/", {"description": "desk"}, 3),
     ("webhook deliveries", "get", "/api/webhooks/{webhook}/deliveries/", None, 3),
+    ("webhook removal", "delete", "/api/webhooks/{spare_webhook}/", None, 4),
+    ("schema", "get", "/api/schema/", None, 1),
+    ("swagger ui", "get", "/api/docs/", None, 1),
 ]
 
 
