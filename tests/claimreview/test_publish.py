@@ -3,6 +3,7 @@
 import io
 import json
 
+import jsonschema
 import pytest
 from django.core.management import call_command
 
@@ -92,3 +93,12 @@ def test_the_export_reads_a_fixed_number_of_queries(
         services.ticket_transition(ticket_id=ticket.pk, to_status="disputed", actor=reviewer, rationale="x")
     with django_assert_max_num_queries(4):  # count, tickets, appearances with documents, status changes
         call_command("export_claimreview", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_the_claimreview_matches_the_schema_the_api_documents(api, corroborated_ticket):
+    schema = api.get("/api/schema/?format=json").json()
+    operation = schema["paths"]["/api/tickets/{id}/claimreview/"]["get"]
+    documented = operation["responses"]["200"]["content"]["application/ld+json"]["schema"]
+    review = api.get(f"/api/tickets/{corroborated_ticket.pk}/claimreview/").json()
+    jsonschema.validate(review, documented, format_checker=jsonschema.FormatChecker())
+    assert documented["required"]  # the fields are spelled out, not an open object

@@ -11,6 +11,68 @@ TEXT_PATTERN = r"^[^\x00]*\S[^\x00]*$"
 ID_PATTERN = r"^\d+$"
 BIGINT_MAX = 2**63 - 1
 
+_NAMED = {
+    "type": "object",
+    "required": ["@type", "name"],
+    "properties": {"@type": {"type": "string"}, "name": {"type": "string"}, "url": {"type": "string"}},
+}
+_WORK = {
+    "type": "object",
+    "required": ["@type", "headline"],
+    "properties": {
+        "@type": {"type": "string", "enum": ["CreativeWork"]},
+        "headline": {"type": "string"},
+        "url": {"type": "string"},
+        "datePublished": {"type": "string", "format": "date"},
+        "publisher": _NAMED,
+    },
+}
+# The ClaimReview JSON-LD the builder in verification/claimreview/ returns, field by field.
+CLAIMREVIEW_SCHEMA = {
+    "type": "object",
+    "required": [
+        "@context",
+        "@type",
+        "url",
+        "claimReviewed",
+        "datePublished",
+        "author",
+        "reviewRating",
+        "itemReviewed",
+    ],
+    "properties": {
+        "@context": {"type": "string", "enum": ["https://schema.org"]},
+        "@type": {"type": "string", "enum": ["ClaimReview"]},
+        "url": {"type": "string"},
+        "claimReviewed": {"type": "string"},
+        "datePublished": {"type": "string", "format": "date"},
+        "reviewBody": {"type": "string"},
+        "author": _NAMED,
+        "reviewRating": {
+            "type": "object",
+            "required": ["@type", "ratingValue", "bestRating", "worstRating", "alternateName"],
+            "properties": {
+                "@type": {"type": "string", "enum": ["Rating"]},
+                "ratingValue": {"type": "integer"},
+                "bestRating": {"type": "integer"},
+                "worstRating": {"type": "integer"},
+                "alternateName": {"type": "string", "enum": ["Corroborated", "Disputed"]},
+            },
+        },
+        "itemReviewed": {
+            "type": "object",
+            "required": ["@type", "author"],
+            "properties": {
+                "@type": {"type": "string", "enum": ["Claim"]},
+                "author": _NAMED,
+                "datePublished": {"type": "string", "format": "date"},
+                "appearance": {"type": "array", "items": _WORK},
+                "firstAppearance": _WORK,
+            },
+        },
+    },
+}
+
 ERROR_SCHEMA = {
     "type": "object",
     "description": "What went wrong and what to do; validation errors list the reasons per field.",

@@ -13,6 +13,7 @@ from verification.claimreview import claim_review
 from ..filters import TicketFilter
 from ..limits import BodySizeLimitMixin
 from ..renderers import JSONLDRenderer
+from ..schema import CLAIMREVIEW_SCHEMA
 from ..serializers import (
     CandidateSerializer,
     DecisionSerializer,
@@ -90,10 +91,7 @@ class TicketViewSet(BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         responses={
-            200: OpenApiResponse(
-                response={"type": "object", "additionalProperties": True},
-                description="schema.org ClaimReview JSON-LD.",
-            ),
+            200: OpenApiResponse(response=CLAIMREVIEW_SCHEMA, description="schema.org ClaimReview JSON-LD."),
             404: OpenApiResponse(description="No such ticket, or it has no verdict yet."),
         },
         description="The ticket's verdict as schema.org ClaimReview JSON-LD (corroborated or disputed only).",
