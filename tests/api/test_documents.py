@@ -62,6 +62,19 @@ def test_the_same_content_again_answers_200_with_the_first_document_and_its_job(
     assert Document.objects.count() == 1 and JobRun.objects.count() == 1
 
 
+def test_resubmitting_a_document_whose_extraction_failed_queues_it_again(reviewer_api):
+    first = submit(reviewer_api, {"text": ARTICLE}).json()
+    JobRun.objects.filter(pk=first["job"]["id"]).update(
+        status=JobStatus.FAILED, error="OperationalError: gone"
+    )
+    again = submit(reviewer_api, {"text": ARTICLE})
+    assert again.status_code == 202
+    assert again.json()["created"] is False and again.json()["id"] == first["id"]
+    assert again.json()["job"]["id"] != first["job"]["id"] and again.json()["job"]["status"] == "queued"
+    run_queued_job(again.json()["job"]["id"])
+    assert Ticket.objects.exists()
+
+
 def test_plain_text_takes_its_metadata_from_the_query_string(reviewer_api):
     response = submit(
         reviewer_api, f"date 2022-09-12 {ARTICLE}", "text/plain", publisher="Wire", title="Tanks"

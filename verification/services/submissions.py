@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from verification.choices import JobKind
+from verification.choices import JobKind, JobStatus
 from verification.ingestion import IncomingDocument
 from verification.models import Document, JobRun
 
@@ -21,23 +21,32 @@ class Submission:
     document: Document
     created: bool
     run: JobRun | None
+    queued: bool = False
+
+
+def _extraction_queue(*, document_id: int, requested_by) -> JobRun:
+    """Record an extraction job and send its task once the transaction commits."""
+    run = job_run_queue(kind=JobKind.EXTRACT_DOCUMENT, document_id=document_id, requested_by=requested_by)
+    from verification import tasks  # tasks import services; importing here breaks the cycle
+
+    tasks.extract_document.delay_on_commit(run.pk, document_id)
+    return run
 
 
 @transaction.atomic
 def document_submit(*, incoming: IncomingDocument, requested_by=None) -> Submission:
-    """Store the document and queue the job that extracts its claims; a known content queues nothing.
+    """Store the document and queue the job that extracts its claims; a known content queues nothing,
+    unless its last extraction failed, which is then tried again (extraction is idempotent).
 
     The job's task is sent after commit, so the worker always finds the document and its run.
     """
     stored = document_store(incoming=incoming)
-    if not stored.created:
-        runs = JobRun.objects.filter(document=stored.document, kind=JobKind.EXTRACT_DOCUMENT)
-        latest = runs.order_by("-id").first()
-        return Submission(document=stored.document, created=False, run=latest)
-    run = job_run_queue(
-        kind=JobKind.EXTRACT_DOCUMENT, document_id=stored.document.pk, requested_by=requested_by
-    )
-    from verification import tasks  # tasks import services; importing here breaks the cycle
-
-    tasks.extract_document.delay_on_commit(run.pk, stored.document.pk)
-    return Submission(document=stored.document, created=True, run=run)
+    document = stored.document
+    if stored.created:
+        run = _extraction_queue(document_id=document.pk, requested_by=requested_by)
+        return Submission(document=document, created=True, run=run, queued=True)
+    latest = JobRun.objects.filter(document=document, kind=JobKind.EXTRACT_DOCUMENT).order_by("-id").first()
+    if latest is not None and latest.status == JobStatus.FAILED:
+        run = _extraction_queue(document_id=document.pk, requested_by=requested_by)
+        return Submission(document=document, created=False, run=run, queued=True)
+    return Submission(document=document, created=False, run=latest)

@@ -36,7 +36,11 @@ class DocumentSubmitView(BodySizeLimitMixin, APIView):
         },
         parameters=[DocumentMetaSerializer],
         responses={
-            202: OpenApiResponse(SubmissionSerializer, description="Stored; its claims are being extracted."),
+            202: OpenApiResponse(
+                SubmissionSerializer,
+                description="Its claims are being extracted: a new document, or a known one whose "
+                "last extraction failed.",
+            ),
             200: OpenApiResponse(SubmissionSerializer, description="The same content was submitted before."),
             400: OpenApiResponse(description="Not a document: empty, binary, not UTF-8, or bad metadata."),
             413: OpenApiResponse(description="Over the size limit."),
@@ -64,7 +68,7 @@ class DocumentSubmitView(BodySizeLimitMixin, APIView):
         )
         submission = services.document_submit(incoming=incoming, requested_by=request.user)
         body = SubmissionSerializer(submission, context={"request": request}).data
-        return Response(body, status=status.HTTP_202_ACCEPTED if submission.created else status.HTTP_200_OK)
+        return Response(body, status=status.HTTP_202_ACCEPTED if submission.queued else status.HTTP_200_OK)
 
 
 class JobRunViewSet(OwnerScopedMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
