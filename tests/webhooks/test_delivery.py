@@ -139,3 +139,16 @@ def test_an_endpoint_paused_before_sending_gets_nothing(receiver, client_user, r
     delivery = services.webhook_delivery_attempt(delivery_id=WebhookDelivery.objects.get().pk)
     assert (delivery.status, delivery.attempts) == (DeliveryStatus.FAILED, 0)
     assert "paused" in delivery.error and receiver.received == []
+
+
+def test_the_delivery_task_retries_with_the_configured_backoff(settings):
+    from verification.tasks import deliver_webhook
+
+    conf = settings.VERIFICATION_WEBHOOKS
+    assert DeliveryFailed in deliver_webhook.autoretry_for
+    assert deliver_webhook.max_retries == conf["MAX_ATTEMPTS"] - 1  # the first try plus the retries
+    assert (deliver_webhook.retry_backoff, deliver_webhook.retry_backoff_max) == (
+        conf["RETRY_BACKOFF"],
+        conf["RETRY_BACKOFF_MAX"],
+    )
+    assert deliver_webhook.retry_jitter and deliver_webhook.acks_late
