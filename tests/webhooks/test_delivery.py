@@ -10,6 +10,7 @@ from verification import services
 from verification.choices import DeliveryStatus, WebhookEvent
 from verification.models import WebhookDelivery
 from verification.services.webhooks import DeliveryFailed
+from verification.tasks import deliver_webhook
 from verification.webhooks import signature_valid
 
 pytestmark = pytest.mark.django_db
@@ -142,8 +143,6 @@ def test_an_endpoint_paused_before_sending_gets_nothing(receiver, client_user, r
 
 
 def test_the_delivery_task_retries_with_the_configured_backoff(settings):
-    from verification.tasks import deliver_webhook
-
     conf = settings.VERIFICATION_WEBHOOKS
     assert DeliveryFailed in deliver_webhook.autoretry_for
     assert deliver_webhook.max_retries == conf["MAX_ATTEMPTS"] - 1  # the first try plus the retries
