@@ -9,3 +9,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("verification.api.urls")),
 ]
+
+# Unknown /api/ addresses answer in JSON like the rest of the API.
+handler404 = "verification.api.exceptions.not_found"

@@ -42,3 +42,14 @@ class JobStatus(TextChoices):
     RUNNING = "running", "Running"
     SUCCEEDED = "succeeded", "Succeeded"
     FAILED = "failed", "Failed"
+
+
+class WebhookEvent(TextChoices):
+    TICKET_STATUS_CHANGED = "ticket.status_changed", "A ticket's status changed"
+    CANDIDATE_ACCEPTED = "candidate.accepted", "A candidate source was accepted"
+
+
+class DeliveryStatus(TextChoices):
+    PENDING = "pending", "Pending"
+    DELIVERED = "delivered", "Delivered"
+    FAILED = "failed", "Failed"

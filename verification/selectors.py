@@ -8,8 +8,18 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchRank
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from verification.choices import STANDING_DECISIONS, Decision, Stance, TicketStatus
-from verification.models import Appearance, CandidateSource, Passage, Ticket, TicketEvent
+from verification.choices import STANDING_DECISIONS, Decision, EventKind, Stance, TicketStatus
+from verification.claimreview import ClaimAppearance, Publisher, ReviewedClaim
+from verification.models import (
+    Appearance,
+    CandidateSource,
+    JobRun,
+    Passage,
+    Ticket,
+    TicketEvent,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from verification.search import Match, best_matches, overlap
 from verification.search.retrieval import TsvectorToArray, any_of
 
@@ -105,3 +115,81 @@ def stale_ticket_ids(*, older_than: dt.datetime, limit: int | None = None) -> li
 def candidate_list() -> QuerySet[CandidateSource]:
     """Return candidate sources with their passage, document and decider loaded."""
     return CandidateSource.objects.select_related("passage__document", "decided_by")
+
+
+def last_status_change(ticket: Ticket) -> TicketEvent | None:
+    """Return the ticket's latest status change from its prefetched history (newest first)."""
+    return next((e for e in ticket.events.all() if e.kind == EventKind.STATUS_CHANGE), None)
+
+
+def job_runs_visible_to(user) -> QuerySet[JobRun]:
+    """Return the job runs user may see: all with the view permission, else the ones they asked for."""
+    runs = JobRun.objects.all()
+    return runs if user.has_perm("verification.view_jobrun") else runs.filter(requested_by=user)
+
+
+def webhook_endpoints_of(user) -> QuerySet[WebhookEndpoint]:
+    """Return the webhook endpoints user manages: their own, or all of them for a superuser."""
+    endpoints = WebhookEndpoint.objects.all()
+    return endpoints if user.is_superuser else endpoints.filter(owner=user)
+
+
+def webhook_deliveries_for(*, endpoint_id: int) -> QuerySet[WebhookDelivery]:
+    """Return the delivery log of one endpoint, newest first."""
+    return WebhookDelivery.objects.filter(endpoint_id=endpoint_id)
+
+
+def claimreview_tickets() -> QuerySet[Ticket]:
+    """Return the tickets with a verdict, with what their ClaimReview needs loaded in two more queries."""
+    return (
+        Ticket.objects.exclude(status=TicketStatus.UNVERIFIED)
+        .only("pk", "claim_text", "claimant", "status", "status_changed_at", "updated_at")
+        .prefetch_related(
+            Prefetch(
+                "appearances",
+                queryset=Appearance.objects.select_related("document").only(
+                    "ticket_id",
+                    "seen_at",
+                    "document__url",
+                    "document__title",
+                    "document__publisher",
+                    "document__published_on",
+                ),
+            ),
+            Prefetch(
+                "events",
+                queryset=TicketEvent.objects.filter(kind=EventKind.STATUS_CHANGE).only(
+                    "ticket_id", "kind", "rationale", "created_at"
+                ),
+            ),
+        )
+        .order_by("pk")
+    )
+
+
+def claimreview_publisher() -> Publisher:
+    """Return the publisher of the desk's reviews, as configured."""
+    conf = settings.VERIFICATION_CLAIMREVIEW
+    return Publisher(name=conf["PUBLISHER_NAME"], site_url=conf["SITE_URL"], review_url=conf["REVIEW_URL"])
+
+
+def reviewed_claim(ticket: Ticket) -> ReviewedClaim:
+    """Return the plain record a ClaimReview is built from, for a ticket of claimreview_tickets()."""
+    change = last_status_change(ticket)
+    return ReviewedClaim(
+        ticket_id=ticket.pk,
+        claim_text=ticket.claim_text,
+        claimant=ticket.claimant,
+        status=ticket.status,
+        reviewed_at=ticket.status_changed_at or ticket.updated_at,
+        rationale=change.rationale if change else "",
+        appearances=[
+            ClaimAppearance(
+                url=a.document.url,
+                title=a.document.title,
+                publisher=a.document.publisher,
+                published_on=a.document.published_on,
+            )
+            for a in ticket.appearances.all()
+        ],
+    )

@@ -128,17 +128,26 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["verification.api.permissions.ReadAnyoneWriteReviewers"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    # Cursor pages over the primary key: stable while rows are added, no COUNT over the table.
+    "DEFAULT_PAGINATION_CLASS": "verification.api.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "verification.api.schema.DeskAutoSchema",
+    # The API speaks JSON (document submissions also take text/plain and text/html).
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "verification.api.exceptions.domain_exception_handler",
+    # Per client: anonymous callers by address, token holders by user; scoped rates on top for
+    # the expensive calls (lookup by text, document submissions, writes).
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.ScopedRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("VERIFICATION_API_ANON_RATE", "120/minute"),
         "user": os.environ.get("VERIFICATION_API_USER_RATE", "1200/minute"),
+        "lookup": os.environ.get("VERIFICATION_API_LOOKUP_RATE", "300/minute"),
+        "documents": os.environ.get("VERIFICATION_API_DOCUMENT_RATE", "60/minute"),
+        "writes": os.environ.get("VERIFICATION_API_WRITE_RATE", "300/minute"),
     },
 }
 
@@ -147,11 +156,20 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Status of verification tickets, looked up by id or by the claim's own words.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "verification.api.schema.complete_schema",
+    ],
     # One schema enum per domain choice set, however many fields use it.
     "ENUM_NAME_OVERRIDES": {
         "TicketStatusEnum": "verification.choices.TicketStatus",
         "StanceEnum": "verification.choices.Stance",
         "DecisionEnum": "verification.choices.Decision",
+        "EventKindEnum": "verification.choices.EventKind",
+        "WebhookEventEnum": "verification.choices.WebhookEvent",
+        "DeliveryStatusEnum": "verification.choices.DeliveryStatus",
+        "JobKindEnum": "verification.choices.JobKind",
+        "JobStatusEnum": "verification.choices.JobStatus",
     },
 }
 
@@ -189,3 +207,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = VERIFICATION["MAX_DOCUMENT_BYTES"] + 1024 * 1024
 
 # Whether the API answers status lookups without a token.
 VERIFICATION_API_ANONYMOUS_READ = env_bool("VERIFICATION_API_ANONYMOUS_READ", True)
+# API writes other than documents (decisions, transitions, webhook endpoints) are small.
+VERIFICATION_API_MAX_BODY_BYTES = 64 * 1024
+
+# Webhook deliveries: a Celery task posts each one, retrying with exponential backoff
+# (RETRY_BACKOFF seconds, doubling, at most RETRY_BACKOFF_MAX) up to MAX_ATTEMPTS tries.
+VERIFICATION_WEBHOOKS = {
+    "TIMEOUT_SECONDS": float(os.environ.get("VERIFICATION_WEBHOOK_TIMEOUT", "10")),
+    "MAX_ATTEMPTS": int(os.environ.get("VERIFICATION_WEBHOOK_MAX_ATTEMPTS", "8")),
+    "RETRY_BACKOFF": int(os.environ.get("VERIFICATION_WEBHOOK_RETRY_BACKOFF", "30")),
+    "RETRY_BACKOFF_MAX": int(os.environ.get("VERIFICATION_WEBHOOK_RETRY_BACKOFF_MAX", "3600")),
+    # Production refuses plain-http endpoints unless an operator allows them.
+    "REQUIRE_HTTPS": env_bool("VERIFICATION_WEBHOOK_REQUIRE_HTTPS", False),
+}
+
+# ClaimReview JSON-LD: who publishes the reviews, and where a review of ticket N lives.
+VERIFICATION_CLAIMREVIEW = {
+    "PUBLISHER_NAME": os.environ.get("VERIFICATION_PUBLISHER_NAME", "Verification Desk"),
+    "SITE_URL": os.environ.get("VERIFICATION_SITE_URL", "http://127.0.0.1:8000").rstrip("/"),
+    "REVIEW_URL": os.environ.get(
+        "VERIFICATION_REVIEW_URL", "{site_url}/api/tickets/{ticket_id}/claimreview/"
+    ),
+}

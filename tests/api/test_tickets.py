@@ -68,7 +68,7 @@ def test_list_runs_a_fixed_number_of_queries(api, corroborated_seeds):
         response = api.get("/api/tickets/")
     assert response.status_code == 200
     assert len(response.json()["results"]) > 10
-    assert len(queries) <= 2  # count + page
+    assert len(queries) == 1  # the page alone: cursor pages need no COUNT
 
 
 def test_detail_runs_a_fixed_number_of_queries(api, corroborated_seeds):
@@ -105,26 +105,6 @@ def test_a_reviewer_token_decides_and_corroborates(api, corroborated_seeds, revi
     assert moved.json()["history"][0]["rationale"] == "Balakliya account matches"
 
 
-def test_a_document_submitted_by_api_opens_tickets_once(reviewer_api):
-    text = "Officials said that Russian troops destroyed 40 tanks near Kharkiv on Monday."
-    first = reviewer_api.post("/api/documents/", {"text": text, "publisher": "Wire"}, format="json")
-    again = reviewer_api.post("/api/documents/", {"text": text, "publisher": "Wire"}, format="json")
-    assert first.status_code == 201 and again.status_code == 200
-    assert first.json()["id"] == again.json()["id"]
-    assert len(first.json()["tickets_opened"]) == 1
-
-
-@pytest.mark.parametrize(
-    "payload", [{"text": ""}, {"text": "   "}, {"text": "a\x00b"}, {}, {"text": "ok", "url": "nope"}]
-)
-def test_bad_documents_get_a_400_and_store_nothing(reviewer_api, payload):
-    from verification.models import Document
-
-    response = reviewer_api.post("/api/documents/", payload, format="json")
-    assert response.status_code == 400
-    assert Document.objects.count() == 0
-
-
 def test_the_openapi_schema_is_served(api, db):
     response = api.get("/api/schema/", HTTP_ACCEPT="application/json")
     assert response.status_code == 200
@@ -139,13 +119,6 @@ def test_malformed_ids_are_404_not_500(reviewer_api, db, url):
         reviewer_api.post if url.endswith("/transition/") or url.endswith("/decision/") else reviewer_api.get
     )
     assert method(url, {}, format="json").status_code == 404
-
-
-def test_an_oversized_document_is_refused_with_413_before_parsing(reviewer_api, settings):
-    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
-    response = reviewer_api.post("/api/documents/", {"text": "Officials said. " * 200}, format="json")
-    assert response.status_code == 413
-    assert "split it" in response.json()["detail"]
 
 
 def test_anonymous_callers_are_throttled(api, db, monkeypatch):

@@ -7,6 +7,7 @@ import pytest
 
 from verification.errors import IngestError
 from verification.ingestion import read_document
+from verification.ingestion.decoding import decode
 from verification.ingestion.formats import resolve_format
 
 LIMIT = 1024 * 1024
@@ -174,3 +175,11 @@ def test_an_unknown_declared_charset_is_refused():
 def test_random_binary_is_refused():
     with pytest.raises(IngestError, match="binary|could not be detected"):
         read(bytes(range(1, 32)) * 40 + bytes(range(128, 256)) * 20)
+
+
+def test_a_detected_encoding_is_used_only_when_the_text_reads_as_a_language():
+    french = "Le café est très bon à Paris, selon les officiels qui ont déclaré que 40 chars ont brûlé."
+    assert decode(french.encode("latin-1"), source_name="long") == french
+    # Three words give the detector nothing to go by: refused rather than stored garbled.
+    with pytest.raises(IngestError, match="declare its charset"):
+        decode("café au lait".encode("latin-1"), source_name="short")

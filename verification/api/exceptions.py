@@ -1,6 +1,8 @@
 """Turn domain errors into clear 4xx responses."""
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.http import JsonResponse
+from django.views.defaults import page_not_found
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -24,3 +26,13 @@ def domain_exception_handler(exc, context):
     if isinstance(exc, ObjectDoesNotExist):
         return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
     return exception_handler(exc, context)
+
+
+def not_found(request, exception=None):
+    """Answer an unknown /api/ URL in JSON, as the API's own 404s are; other URLs get Django's page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"detail": "No such API address; see /api/docs/ for the endpoints.", "code": "not_found"},
+            status=404,
+        )
+    return page_not_found(request, exception)

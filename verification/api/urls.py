@@ -4,15 +4,17 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from .views import CandidateViewSet, DocumentIngestView, TicketViewSet
+from .views import CandidateViewSet, DocumentSubmitView, JobRunViewSet, TicketViewSet, WebhookEndpointViewSet
 
 router = DefaultRouter()
 router.register("tickets", TicketViewSet, basename="ticket")
 router.register("candidates", CandidateViewSet, basename="candidate")
+router.register("jobs", JobRunViewSet, basename="job")
+router.register("webhooks", WebhookEndpointViewSet, basename="webhook")
 
 urlpatterns = [
     path("", include(router.urls)),
-    path("documents/", DocumentIngestView.as_view(), name="document-ingest"),
+    path("documents/", DocumentSubmitView.as_view(), name="document-submit"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]

@@ -18,6 +18,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # A well-formed UTF-8 multi-byte sequence: text that has one is UTF-8, even if damaged elsewhere.
+# How much of a detected decoding must read as a known language before the detection is trusted.
+MIN_DETECTION_COHERENCE = 0.2
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
@@ -45,9 +47,12 @@ def decode(raw: bytes, *, source_name: str, charset: str | None = None) -> str:
             # Mostly UTF-8 with broken bytes: guessing another encoding would garble the good part.
             raise _invalid(raw, exc, "UTF-8", source_name=source_name) from exc
     best = from_bytes(raw).best()
-    if best is None:
+    # Without words of a known language to go by (a short text, say), a detected encoding is a guess
+    # that would store garbled text; refusing costs the sender one re-save.
+    if best is None or best.coherence < MIN_DETECTION_COHERENCE:
         raise IngestError(
-            f"{source_name}: its encoding could not be detected (is it text?); re-save it as UTF-8."
+            f"{source_name}: not UTF-8, and its encoding could not be detected with confidence; "
+            "re-save it as UTF-8 or declare its charset."
         )
     return str(best)
 

@@ -43,6 +43,8 @@ class Ticket(models.Model):
             GinIndex(fields=["search_vector"], name="ticket_search_gin"),
             models.Index(fields=["status", "-checkworthiness"], name="ticket_queue_idx"),
             models.Index(fields=["status", "last_corroborated_at"], name="ticket_staleness_idx"),
+            # The API's "updated since" filter, for clients that sync changes.
+            models.Index(fields=["updated_at", "id"], name="ticket_updated_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -11,6 +11,7 @@ from verification.errors import DomainError, NotAllowed, StaleEdit
 from verification.models import CandidateSource, Ticket, TicketEvent
 
 from .transitions import evidence_shortfall
+from .webhooks import ticket_event_publish
 
 DECIDE_PERMISSION = "verification.change_candidatesource"
 
@@ -63,7 +64,7 @@ def candidate_decide(
                 f"The ticket is {ticket.get_status_display().lower()} on this evidence; "
                 "move it back to unverified before changing this decision."
             )
-    TicketEvent.objects.create(
+    event = TicketEvent.objects.create(
         ticket=ticket,
         kind=EventKind.DECISION,
         candidate=candidate,
@@ -71,4 +72,5 @@ def candidate_decide(
         actor=actor,
         rationale=note.strip(),
     )
+    ticket_event_publish(event=event)
     return candidate

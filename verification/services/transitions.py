@@ -10,6 +10,8 @@ from verification.choices import Decision, EventKind, Stance, TicketStatus
 from verification.errors import NotAllowed, StaleEdit, TransitionRefused
 from verification.models import CandidateSource, Ticket, TicketEvent
 
+from .webhooks import ticket_event_publish
+
 CHANGE_PERMISSION = "verification.change_ticket"
 
 
@@ -70,7 +72,7 @@ def ticket_transition(
         )
     rationale = rationale.strip()
     check_guard(ticket, to_status, rationale)
-    TicketEvent.objects.create(
+    event = TicketEvent.objects.create(
         ticket=ticket,
         kind=EventKind.STATUS_CHANGE,
         from_status=ticket.status,
@@ -81,4 +83,5 @@ def ticket_transition(
     ticket.status = to_status
     ticket.status_changed_at = timezone.now()
     ticket.save(update_fields=["status", "status_changed_at", "updated_at"])
+    ticket_event_publish(event=event)
     return ticket

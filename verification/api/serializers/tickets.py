@@ -1,15 +1,27 @@
-"""Explicit serializers: what the API shows of tickets and evidence, and what it accepts."""
+"""What the API shows of tickets, their appearances, evidence and history, and the writes on them."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from verification import selectors
 from verification.choices import Decision, TicketStatus
 from verification.models import Appearance, CandidateSource, Ticket, TicketEvent
 
 
 class TicketSerializer(serializers.ModelSerializer):
     appearance_count = serializers.IntegerField(read_only=True)
-    supporting_count = serializers.IntegerField(read_only=True)
-    contradicting_count = serializers.IntegerField(read_only=True)
+    supporting_count = serializers.IntegerField(
+        read_only=True, help_text="Supporting candidates not rejected, one per passage."
+    )
+    contradicting_count = serializers.IntegerField(
+        read_only=True, help_text="Contradicting candidates not rejected, one per passage."
+    )
+    supporting_origins = serializers.IntegerField(
+        read_only=True, help_text="Independent origins of the supporting evidence."
+    )
+    contradicting_origins = serializers.IntegerField(
+        read_only=True, help_text="Independent origins of the contradicting evidence."
+    )
 
     class Meta:
         model = Ticket
@@ -24,6 +36,8 @@ class TicketSerializer(serializers.ModelSerializer):
             "appearance_count",
             "supporting_count",
             "contradicting_count",
+            "supporting_origins",
+            "contradicting_origins",
             "last_corroborated_at",
             "status_changed_at",
             "created_at",
@@ -35,7 +49,8 @@ class TicketSerializer(serializers.ModelSerializer):
 class AppearanceSerializer(serializers.ModelSerializer):
     document_title = serializers.CharField(source="document.title", read_only=True)
     publisher = serializers.CharField(source="document.publisher", read_only=True)
-    published_on = serializers.DateField(source="document.published_on", read_only=True)
+    url = serializers.CharField(source="document.url", read_only=True)
+    published_on = serializers.DateField(source="document.published_on", read_only=True, allow_null=True)
     text = serializers.CharField(read_only=True)
 
     class Meta:
@@ -44,6 +59,7 @@ class AppearanceSerializer(serializers.ModelSerializer):
             "document",
             "document_title",
             "publisher",
+            "url",
             "published_on",
             "start",
             "end",
@@ -58,12 +74,15 @@ class CandidateSerializer(serializers.ModelSerializer):
     document = serializers.IntegerField(source="passage.document_id", read_only=True)
     document_title = serializers.CharField(source="passage.document.title", read_only=True)
     passage_text = serializers.CharField(source="passage.text", read_only=True)
-    decided_by = serializers.CharField(source="decided_by.username", read_only=True, default=None)
+    decided_by = serializers.CharField(
+        source="decided_by.username", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = CandidateSource
         fields = [
             "id",
+            "ticket",
             "document",
             "document_title",
             "passage",
@@ -80,7 +99,7 @@ class CandidateSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    actor = serializers.CharField(source="actor.username", read_only=True, default=None)
+    actor = serializers.CharField(source="actor.username", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = TicketEvent
@@ -99,12 +118,30 @@ class EventSerializer(serializers.ModelSerializer):
 
 class TicketDetailSerializer(TicketSerializer):
     appearances = AppearanceSerializer(many=True, read_only=True)
+    accepted_evidence = serializers.SerializerMethodField()
+    last_status_change = serializers.SerializerMethodField()
     candidates = CandidateSerializer(many=True, read_only=True)
     history = EventSerializer(source="events", many=True, read_only=True)
 
     class Meta(TicketSerializer.Meta):
-        fields = [*TicketSerializer.Meta.fields, "appearances", "candidates", "history"]
+        fields = [
+            *TicketSerializer.Meta.fields,
+            "appearances",
+            "accepted_evidence",
+            "last_status_change",
+            "candidates",
+            "history",
+        ]
         read_only_fields = fields
+
+    @extend_schema_field(CandidateSerializer(many=True))
+    def get_accepted_evidence(self, ticket):
+        return CandidateSerializer(selectors.accepted_candidates(ticket), many=True).data
+
+    @extend_schema_field(EventSerializer(allow_null=True))
+    def get_last_status_change(self, ticket):
+        change = selectors.last_status_change(ticket)
+        return EventSerializer(change).data if change else None
 
 
 class TicketMatchSerializer(serializers.Serializer):
@@ -115,7 +152,9 @@ class TicketMatchSerializer(serializers.Serializer):
 
 class LookupQuerySerializer(serializers.Serializer):
     text = serializers.CharField(max_length=2000, trim_whitespace=True)
-    min_similarity = serializers.FloatField(min_value=0, max_value=1, default=0.2)
+    min_similarity = serializers.FloatField(
+        min_value=0, max_value=1, default=0.2, help_text="Leave out matches scoring below this."
+    )
     limit = serializers.IntegerField(min_value=1, max_value=50, default=5)
 
 
@@ -135,18 +174,3 @@ class DecisionSerializer(serializers.Serializer):
     expected_decision = serializers.ChoiceField(
         choices=Decision.choices, required=False, help_text="The decision you saw; a different one is a 409."
     )
-
-
-class DocumentInSerializer(serializers.Serializer):
-    text = serializers.CharField(trim_whitespace=False)
-    title = serializers.CharField(max_length=500, allow_blank=True, default="")
-    publisher = serializers.CharField(max_length=200, allow_blank=True, default="")
-    url = serializers.URLField(max_length=2000, allow_blank=True, default="")
-    published_on = serializers.DateField(required=False, allow_null=True, default=None)
-
-
-class DocumentOutSerializer(serializers.Serializer):
-    id = serializers.IntegerField(source="document.pk")
-    title = serializers.CharField(source="document.title")
-    created = serializers.BooleanField()
-    tickets_opened = serializers.ListField(child=serializers.IntegerField())

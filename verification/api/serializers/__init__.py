@@ -1,0 +1,30 @@
+"""Explicit serializers: what the API shows and what it accepts, one module per resource."""
+
+from .documents import DocumentInSerializer, DocumentMetaSerializer, JobRunSerializer, SubmissionSerializer
+from .tickets import (
+    CandidateSerializer,
+    DecisionSerializer,
+    LookupQuerySerializer,
+    TicketDetailSerializer,
+    TicketMatchSerializer,
+    TicketSerializer,
+    TransitionSerializer,
+)
+from .webhooks import WebhookDeliverySerializer, WebhookEndpointCreatedSerializer, WebhookEndpointSerializer
+
+__all__ = [
+    "CandidateSerializer",
+    "DecisionSerializer",
+    "DocumentInSerializer",
+    "DocumentMetaSerializer",
+    "JobRunSerializer",
+    "LookupQuerySerializer",
+    "SubmissionSerializer",
+    "TicketDetailSerializer",
+    "TicketMatchSerializer",
+    "TicketSerializer",
+    "TransitionSerializer",
+    "WebhookDeliverySerializer",
+    "WebhookEndpointCreatedSerializer",
+    "WebhookEndpointSerializer",
+]

@@ -1,0 +1,58 @@
+"""Documents clients submit, and the extraction jobs they poll."""
+
+from django.core.validators import RegexValidator
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from verification.models import JobRun
+
+from ..schema import TEXT_PATTERN
+
+
+class DocumentMetaSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=500, allow_blank=True, default="")
+    publisher = serializers.CharField(max_length=200, allow_blank=True, default="")
+    url = serializers.URLField(max_length=2000, allow_blank=True, default="")
+    published_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class DocumentInSerializer(DocumentMetaSerializer):
+    text = serializers.CharField(
+        trim_whitespace=False,
+        validators=[RegexValidator(TEXT_PATTERN, message="The text is empty or has NUL characters.")],
+        help_text="The article's text.",
+    )
+
+
+class JobRunSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = JobRun
+        fields = [
+            "id",
+            "url",
+            "kind",
+            "status",
+            "document",
+            "ticket",
+            "attempts",
+            "queued_at",
+            "started_at",
+            "finished_at",
+            "duration_ms",
+            "result",
+            "error",
+        ]
+        read_only_fields = fields
+
+    def get_url(self, run) -> str:
+        return reverse("job-detail", args=[run.pk], request=self.context.get("request"))
+
+
+class SubmissionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="document.pk", help_text="The document's id.")
+    title = serializers.CharField(source="document.title")
+    content_hash = serializers.CharField(source="document.content_hash")
+    created = serializers.BooleanField(help_text="False when the same content was submitted before.")
+    job = JobRunSerializer(source="run", allow_null=True, help_text="The extraction job to poll.")

@@ -1,0 +1,85 @@
+"""Document submissions (answered 202 with a job to poll) and the job runs clients poll."""
+
+from django.conf import settings
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from verification import selectors, services
+from verification.ingestion import read_document
+from verification.models import JobRun
+
+from ..limits import BodySizeLimitMixin
+from ..parsers import HTMLParser, PlainTextParser, RawBody
+from ..schema import TEXT_PATTERN
+from ..scoping import OwnerScopedMixin
+from ..serializers import DocumentInSerializer, DocumentMetaSerializer, JobRunSerializer, SubmissionSerializer
+
+
+class DocumentSubmitView(BodySizeLimitMixin, APIView):
+    """Submit an article as JSON, text or HTML; it is stored at once, its claims extracted by a job."""
+
+    write_permission = "verification.add_document"
+    throttle_scope = "documents"
+    parser_classes = [JSONParser, PlainTextParser, HTMLParser]
+
+    def max_body_bytes(self) -> int:
+        return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+    @extend_schema(
+        request={
+            "application/json": DocumentInSerializer,
+            "text/plain": {"type": "string", "pattern": TEXT_PATTERN},
+            "text/html": {"type": "string", "pattern": TEXT_PATTERN},
+        },
+        parameters=[DocumentMetaSerializer],
+        responses={
+            202: OpenApiResponse(
+                SubmissionSerializer,
+                description="Its claims are being extracted: a new document, or a known one whose "
+                "last extraction failed.",
+            ),
+            200: OpenApiResponse(SubmissionSerializer, description="The same content was submitted before."),
+            400: OpenApiResponse(description="Not a document: empty, binary, not UTF-8, or bad metadata."),
+            413: OpenApiResponse(description="Over the size limit."),
+            415: OpenApiResponse(description="Not JSON, text/plain or text/html."),
+        },
+        description="JSON bodies carry text and metadata; text/plain and text/html bodies take their "
+        "metadata from the query string (title, publisher, url, published_on).",
+    )
+    def post(self, request):
+        if isinstance(request.data, RawBody):
+            meta = DocumentMetaSerializer(data=request.query_params)
+            meta.is_valid(raise_exception=True)
+            fields = dict(meta.validated_data)
+            body, body_format = request.data["body"], request.data["format"]
+        else:
+            data = DocumentInSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            fields = dict(data.validated_data)
+            body, body_format = fields.pop("text"), "text"
+        incoming = read_document(
+            body,
+            source_name=fields.get("title") or "API submission",
+            max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"],
+            declared_format=body_format,
+            **fields,
+        )
+        submission = services.document_submit(incoming=incoming, requested_by=request.user)
+        body = SubmissionSerializer(submission, context={"request": request}).data
+        return Response(body, status=status.HTTP_202_ACCEPTED if submission.queued else status.HTTP_200_OK)
+
+
+class JobRunViewSet(OwnerScopedMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Background jobs a client can poll: its own, or all of them with the view permission."""
+
+    lookup_value_regex = r"\d+"
+    queryset = JobRun.objects.none()
+    serializer_class = JobRunSerializer
+    owner_field = "requested_by_id"
+    oversight_permission = "verification.view_jobrun"
+
+    def visible_to(self, user):
+        return selectors.job_runs_visible_to(user)

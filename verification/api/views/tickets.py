@@ -1,0 +1,130 @@
+"""Ticket and candidate endpoints: each parses its input, calls one selector or service, serializes."""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from verification import selectors, services
+from verification.claimreview import claim_review
+
+from ..filters import TicketFilter
+from ..limits import BodySizeLimitMixin
+from ..renderers import JSONLDRenderer
+from ..schema import CLAIMREVIEW_SCHEMA
+from ..serializers import (
+    CandidateSerializer,
+    DecisionSerializer,
+    LookupQuerySerializer,
+    TicketDetailSerializer,
+    TicketMatchSerializer,
+    TicketSerializer,
+    TransitionSerializer,
+)
+
+REFUSED = OpenApiResponse(description="Refused: the guard's reason, or a change since you looked.")
+
+
+class TicketViewSet(BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
+    """Verification tickets: list, detail, lookup by claim text, status changes, ClaimReview."""
+
+    lookup_value_regex = r"\d+"
+    filterset_class = TicketFilter
+
+    @property
+    def throttle_scope(self):
+        return {"lookup": "lookup", "transition": "writes"}.get(self.action)
+
+    def get_queryset(self):
+        if self.action == "list":
+            return selectors.ticket_list()
+        return selectors.ticket_detail()
+
+    def get_serializer_class(self):
+        return TicketSerializer if self.action == "list" else TicketDetailSerializer
+
+    @extend_schema(
+        description="Tickets, newest first, one cursor page at a time; filter by status, claimant, "
+        "document, publisher or a time they were last updated since."
+    )
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(
+        description="One ticket: status, claim, claimant, appearances, evidence counted by independent "
+        "origin, accepted evidence, the last status change with its rationale, candidates, history."
+    )
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+    @extend_schema(
+        parameters=[LookupQuerySerializer],
+        responses=TicketMatchSerializer(many=True),
+        description="Tickets whose claim best matches the given words (open ones included), best first.",
+    )
+    @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
+    def lookup(self, request):
+        query = LookupQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        matches = selectors.tickets_by_text(**query.validated_data)
+        return Response(TicketMatchSerializer(matches, many=True).data)
+
+    @extend_schema(
+        request=TransitionSerializer,
+        responses={200: TicketDetailSerializer, 409: REFUSED},
+        description="Move the ticket to a status, through the same guards as the admin.",
+    )
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def transition(self, request, pk=None):
+        data = TransitionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.ticket_transition(
+            ticket_id=int(pk),
+            to_status=data.validated_data["status"],
+            rationale=data.validated_data["rationale"],
+            expected_status=data.validated_data.get("expected_status"),
+            actor=request.user,
+        )
+        return Response(TicketDetailSerializer(selectors.ticket_detail().get(pk=pk)).data)
+
+    @extend_schema(
+        responses={
+            200: OpenApiResponse(response=CLAIMREVIEW_SCHEMA, description="schema.org ClaimReview JSON-LD."),
+            404: OpenApiResponse(description="No such ticket, or it has no verdict yet."),
+        },
+        description="The ticket's verdict as schema.org ClaimReview JSON-LD (corroborated or disputed only).",
+    )
+    @action(
+        detail=True, methods=["get"], filterset_class=None, renderer_classes=[JSONLDRenderer, JSONRenderer]
+    )
+    def claimreview(self, request, pk=None):
+        ticket = selectors.claimreview_tickets().filter(pk=pk).first()
+        if ticket is None:
+            raise NotFound("No ticket with a verdict has this id; an open ticket has no ClaimReview yet.")
+        body = claim_review(selectors.reviewed_claim(ticket), publisher=selectors.claimreview_publisher())
+        return Response(body)
+
+
+class CandidateViewSet(BodySizeLimitMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Candidate sources attached to tickets, and the reviewer's decision on each."""
+
+    lookup_value_regex = r"\d+"
+    serializer_class = CandidateSerializer
+    write_permission = "verification.change_candidatesource"
+
+    @property
+    def throttle_scope(self):
+        return "writes" if self.action == "decision" else None
+
+    def get_queryset(self):
+        return selectors.candidate_list()
+
+    @extend_schema(request=DecisionSerializer, responses={200: CandidateSerializer, 409: REFUSED})
+    @action(detail=True, methods=["post"])
+    def decision(self, request, pk=None):
+        data = DecisionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.candidate_decide(candidate_id=int(pk), actor=request.user, **data.validated_data)
+        return Response(CandidateSerializer(self.get_queryset().get(pk=pk)).data)

@@ -1,0 +1,52 @@
+"""A document submitted by an API client: stored at once, its claims extracted by a queued job."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from verification.choices import JobKind, JobStatus
+from verification.ingestion import IncomingDocument
+from verification.models import Document, JobRun
+
+from .ingest import document_store
+from .runs import job_run_queue
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What submitting a document did: the stored document, whether it is new, and its extraction job."""
+
+    document: Document
+    created: bool
+    run: JobRun | None
+    queued: bool = False
+
+
+def _extraction_queue(*, document_id: int, requested_by) -> JobRun:
+    """Record an extraction job and send its task once the transaction commits."""
+    run = job_run_queue(kind=JobKind.EXTRACT_DOCUMENT, document_id=document_id, requested_by=requested_by)
+    from verification import tasks  # tasks import services; importing here breaks the cycle
+
+    tasks.extract_document.delay_on_commit(run.pk, document_id)
+    return run
+
+
+@transaction.atomic
+def document_submit(*, incoming: IncomingDocument, requested_by=None) -> Submission:
+    """Store the document and queue the job that extracts its claims; a known content queues nothing,
+    unless its last extraction failed, which is then tried again (extraction is idempotent).
+
+    The job's task is sent after commit, so the worker always finds the document and its run.
+    """
+    stored = document_store(incoming=incoming)
+    document = stored.document
+    if stored.created:
+        run = _extraction_queue(document_id=document.pk, requested_by=requested_by)
+        return Submission(document=document, created=True, run=run, queued=True)
+    latest = JobRun.objects.filter(document=document, kind=JobKind.EXTRACT_DOCUMENT).order_by("-id").first()
+    if latest is not None and latest.status == JobStatus.FAILED:
+        run = _extraction_queue(document_id=document.pk, requested_by=requested_by)
+        return Submission(document=document, created=False, run=run, queued=True)
+    return Submission(document=document, created=False, run=latest)

@@ -1,0 +1,193 @@
+"""Webhooks: register endpoints, record a delivery per listening endpoint when a ticket changes, send them."""
+
+from __future__ import annotations
+
+import secrets
+
+import requests
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from verification.choices import Decision, DeliveryStatus, EventKind, WebhookEvent
+from verification.errors import DomainError
+from verification.models import TicketEvent, WebhookDelivery, WebhookEndpoint
+from verification.webhooks import SIGNATURE_HEADER, body_bytes, signature
+
+USER_AGENT = "VerificationDesk-Webhooks/1"
+
+
+class DeliveryFailed(Exception):
+    """A delivery attempt got no 2xx answer; the task retries it with backoff."""
+
+
+def _checked(url: str, events: list[str] | None) -> list[str]:
+    """Refuse a URL or events the desk cannot deliver to; return the events, all of them by default."""
+    scheme = url.split(":", 1)[0].lower()
+    if scheme not in ("http", "https"):
+        raise DomainError(f"Webhooks are sent over HTTP; register an https:// URL, not {scheme}://.")
+    if settings.VERIFICATION_WEBHOOKS["REQUIRE_HTTPS"] and scheme != "https":
+        raise DomainError("Webhook endpoints must use https:// here; register an https URL.")
+    unknown = sorted(set(events or []) - set(WebhookEvent.values))
+    if unknown:
+        raise DomainError(f"Unknown events {unknown}; choose from {', '.join(WebhookEvent.values)}.")
+    return [event for event in WebhookEvent.values if not events or event in events]
+
+
+def webhook_endpoint_create(
+    *, owner, url: str, events: list[str] | None = None, active: bool = True, description: str = ""
+) -> WebhookEndpoint:
+    """Register an endpoint for owner with a fresh signing secret."""
+    return WebhookEndpoint.objects.create(
+        owner=owner,
+        url=url,
+        events=_checked(url, events),
+        active=active,
+        description=description,
+        secret=secrets.token_urlsafe(32),
+    )
+
+
+def webhook_endpoint_update(*, endpoint: WebhookEndpoint, **changes) -> WebhookEndpoint:
+    """Change an endpoint's URL, events, activity or description; its secret stays."""
+    for name in ("url", "active", "description", "events"):
+        if name in changes:
+            setattr(endpoint, name, changes[name])
+    endpoint.events = _checked(endpoint.url, endpoint.events)
+    endpoint.save(update_fields=["url", "events", "active", "description"])
+    return endpoint
+
+
+def _event_name(event: TicketEvent) -> str | None:
+    if event.kind == EventKind.STATUS_CHANGE:
+        return WebhookEvent.TICKET_STATUS_CHANGED
+    if event.kind == EventKind.DECISION and event.decision == Decision.ACCEPTED:
+        return WebhookEvent.CANDIDATE_ACCEPTED
+    return None
+
+
+def _ticket_url(ticket_id: int) -> str:
+    return f"{settings.VERIFICATION_CLAIMREVIEW['SITE_URL']}/api/tickets/{ticket_id}/"
+
+
+def event_payload(event: TicketEvent, name: str) -> dict:
+    """Return the JSON payload announcing this history entry."""
+    ticket = event.ticket
+    payload = {
+        "event": name,
+        "event_id": event.pk,
+        "occurred_at": event.created_at.isoformat(),
+        "actor": event.actor.get_username() if event.actor else None,
+        "rationale": event.rationale,
+        "ticket": {
+            "id": ticket.pk,
+            "url": _ticket_url(ticket.pk),
+            "claim_text": ticket.claim_text,
+            "claimant": ticket.claimant,
+            "status": ticket.status,
+        },
+    }
+    if name == WebhookEvent.TICKET_STATUS_CHANGED:
+        payload["from_status"], payload["to_status"] = event.from_status, event.to_status
+    else:
+        candidate = event.candidate
+        payload["candidate"] = {
+            "id": candidate.pk,
+            "stance": candidate.stance,
+            "passage": candidate.passage_id,
+            "document": candidate.passage.document_id,
+            "score": candidate.score,
+        }
+    return payload
+
+
+def ticket_event_publish(*, event: TicketEvent) -> list[WebhookDelivery]:
+    """Record a delivery of this history entry for each endpoint listening, sent once the change commits.
+
+    The rows are written in the caller's transaction, so a change that rolls back leaves no
+    delivery and sends nothing.
+    """
+    name = _event_name(event)
+    if name is None:
+        return []
+    endpoints = list(WebhookEndpoint.objects.filter(active=True, events__contains=[name]).only("pk"))
+    if not endpoints:
+        return []
+    payload = event_payload(event, name)
+    deliveries = WebhookDelivery.objects.bulk_create(
+        WebhookDelivery(endpoint=endpoint, event=name, payload=payload) for endpoint in endpoints
+    )
+    from verification import tasks  # tasks import services; importing here breaks the cycle
+
+    for delivery in deliveries:
+        tasks.deliver_webhook.delay_on_commit(delivery.pk)
+    return deliveries
+
+
+def _post(delivery: WebhookDelivery) -> tuple[int | None, str]:
+    """Post the signed payload; return the response code (None when there was none) and the error."""
+    body = body_bytes(delivery.payload)
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        SIGNATURE_HEADER: signature(delivery.endpoint.secret, body),
+        "X-Webhook-Event": delivery.event,
+        "X-Webhook-Delivery": str(delivery.pk),
+    }
+    try:
+        response = requests.post(
+            delivery.endpoint.url,
+            data=body,
+            headers=headers,
+            timeout=settings.VERIFICATION_WEBHOOKS["TIMEOUT_SECONDS"],
+            # A redirect could carry the signed payload somewhere the client never registered.
+            allow_redirects=False,
+        )
+    except requests.RequestException as exc:
+        return None, f"{type(exc).__name__}: {exc}"
+    if 200 <= response.status_code < 300:
+        return response.status_code, ""
+    return response.status_code, f"HTTP {response.status_code}: {response.text[:500]}"
+
+
+def webhook_delivery_attempt(*, delivery_id: int) -> WebhookDelivery:
+    """Send one delivery and log the attempt; raise DeliveryFailed when it should be tried again.
+
+    A delivery already delivered (or given up on) is left alone, so a redelivered task sends nothing twice.
+    """
+    delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
+    if delivery.status != DeliveryStatus.PENDING:
+        return delivery
+    if not delivery.endpoint.active:
+        # Paused after the change was recorded: the client asked for nothing more to be sent.
+        delivery.status, delivery.error = DeliveryStatus.FAILED, "The endpoint was paused; nothing was sent."
+        delivery.save(update_fields=["status", "error"])
+        return delivery
+    code, error = _post(delivery)
+    now = timezone.now()
+    delivery.attempts += 1
+    delivery.last_attempt_at = now
+    delivery.response_code = code
+    delivery.error = error
+    if not error:
+        delivery.status, delivery.delivered_at = DeliveryStatus.DELIVERED, now
+    elif delivery.attempts >= settings.VERIFICATION_WEBHOOKS["MAX_ATTEMPTS"]:
+        delivery.status = DeliveryStatus.FAILED
+    delivery.save(
+        update_fields=["attempts", "last_attempt_at", "response_code", "error", "status", "delivered_at"]
+    )
+    if delivery.status == DeliveryStatus.PENDING:
+        raise DeliveryFailed(f"Delivery {delivery.pk} to {delivery.endpoint.url}: {error}")
+    return delivery
+
+
+@transaction.atomic
+def webhook_delivery_retry(*, delivery_id: int) -> WebhookDelivery:
+    """Queue a failed or delivered delivery again (from the admin), with a fresh attempt count."""
+    delivery = WebhookDelivery.objects.select_for_update().get(pk=delivery_id)
+    delivery.status, delivery.attempts, delivery.error = DeliveryStatus.PENDING, 0, ""
+    delivery.save(update_fields=["status", "attempts", "error"])
+    from verification import tasks
+
+    tasks.deliver_webhook.delay_on_commit(delivery.pk)
+    return delivery
