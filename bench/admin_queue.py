@@ -23,13 +23,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.ingest_and_lookup import machine, percentiles_ms
+from bench.throwaway import throwaway_database
 
 BENCH_DB = "bench_admin_queue"
 PER_DOCUMENT = 10
@@ -262,25 +262,15 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     if sorted(args.sizes) != args.sizes or args.sizes[0] < PER_DOCUMENT * 10:
         sys.exit("--sizes must be increasing and at least 100, e.g. --sizes 100000 1000000")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    os.environ.setdefault("VERIFICATION_LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.test import Client
-    from django.test.utils import setup_databases, setup_test_environment, teardown_databases
-
-    from verification.roles import REVIEWER_GROUP
-    from verification.services.accounts import account_ensure
-
-    if settings.DATABASES["default"]["NAME"] == BENCH_DB:
-        sys.exit(f"The configured database is itself named {BENCH_DB!r}; the benchmark would drop it.")
-    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = BENCH_DB
-    setup_test_environment()
-    old_config = setup_databases(verbosity=0, interactive=False, serialized_aliases=set())
     results = []
-    try:
+    with throwaway_database(BENCH_DB):
+        from django.test import Client
+        from django.test.utils import setup_test_environment
+
+        from verification.roles import REVIEWER_GROUP
+        from verification.services.accounts import account_ensure
+
+        setup_test_environment()  # lets the test client's host through ALLOWED_HOSTS
         info = machine()
         reviewers = [
             account_ensure(username=f"bench{n}", password=PASSWORD, role=REVIEWER_GROUP)[0]
@@ -307,11 +297,6 @@ def main(argv=None) -> int:
             )
             if not args.json:
                 print_size(results[-1])
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        teardown_databases(old_config, verbosity=0)
     if args.json:
         print(
             json.dumps(
