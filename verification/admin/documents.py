@@ -3,14 +3,15 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
 from verification import selectors, services
 from verification.errors import DomainError
-from verification.models import Document
+from verification.models import Document, Passage
 
+from .queue import CappedPaginator
 from .rendering import text_with_claims
 
 
@@ -33,12 +34,22 @@ class DocumentAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(passage_total=Count("passages"))
+    # Like the queue: no full count per page, and the passage count computed for the page's rows only.
+    show_full_result_count = False
+    paginator = CappedPaginator
 
-    @admin.display(description="Passages", ordering="passage_total")
+    def get_queryset(self, request):
+        passages = Passage.objects.filter(document=OuterRef("pk")).order_by().values("document")
+        return (
+            super()
+            .get_queryset(request)
+            .defer("original", "text")
+            .annotate(passage_total=Subquery(passages.annotate(n=Count("pk")).values("n")))
+        )
+
+    @admin.display(description="Passages")
     def passage_count(self, document):
-        return document.passage_total
+        return document.passage_total or 0
 
     def has_add_permission(self, request):
         # Documents come in through `manage.py ingest` or the API, which extract their claims.

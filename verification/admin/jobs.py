@@ -5,6 +5,7 @@ from django.contrib import admin
 from verification.choices import JobStatus
 from verification.models import JobRun
 
+from .queue import CappedPaginator
 from .rendering import badge
 
 RUN_COLOURS = {
@@ -32,6 +33,7 @@ class JobRunAdmin(admin.ModelAdmin):
     list_filter = ["kind", "status", "queued_at"]
     search_fields = ["task_id", "error"]
     show_full_result_count = False
+    paginator = CappedPaginator
     readonly_fields = [f.name for f in JobRun._meta.fields]
 
     class Media:

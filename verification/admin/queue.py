@@ -109,9 +109,19 @@ class PublisherFilter(admin.SimpleListFilter):
 class CappedPaginator(Paginator):
     """A paginator that counts at most COUNT_CAP + 1 rows, so a page never scans the whole table."""
 
+    @property
+    def cap(self) -> str:
+        """Return how far the paginator counts, for the page to say "more than"."""
+        return f"{COUNT_CAP:,}"
+
     @cached_property
     def count(self):
         return self.object_list.order_by()[: COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        """Return whether there are more matches than were counted."""
+        return self.count > COUNT_CAP
 
 
 class QueueChangeList(ChangeList):
@@ -119,8 +129,6 @@ class QueueChangeList(ChangeList):
 
     def get_results(self, request):
         super().get_results(request)
-        self.count_capped = self.result_count > COUNT_CAP
-        self.count_cap = f"{COUNT_CAP:,}"
         ids = [ticket.pk for ticket in self.result_list]
         self.result_list = selectors.ticket_rows(ticket_ids=ids)
 
