@@ -40,16 +40,17 @@ def claim_in_context(text: str, start: int, end: int) -> str:
 
 
 def reasons_list(reasons: list[dict]) -> str:
-    """Return the check-worthiness reasons as a list, signed weights first."""
+    """Return the check-worthiness reasons as a list: feature, signed weight, the words behind it."""
     return format_html(
         "<ul class='vd-reasons'>{}</ul>",
-        format_html_join(
-            "",
-            "<li>{} {} <small>({})</small></li>",
-            (
-                (r.get("feature", ""), f"{float(r.get('weight', 0)):+.2f}", r.get("evidence", ""))
-                for r in reasons
-            ),
+        _joined(
+            format_html(
+                "<li>{} {}{}</li>",
+                r.get("feature", ""),
+                f"{float(r.get('weight', 0)):+.2f}",
+                format_html(" <small>({})</small>", r["evidence"]) if r.get("evidence") else "",
+            )
+            for r in reasons
         ),
     )
 

@@ -80,26 +80,38 @@ class TicketAdmin(admin.ModelAdmin):
     paginator = CappedPaginator
     action_form = QueueActionForm
     actions = ["assign_to_me", "assign_to_reviewer", "change_status", "rerun_corroboration"]
-    fields = [
-        "claim_text",
-        "claimant",
-        "hedge_list",
-        "checkworthiness",
-        "reasons",
-        "status_badge",
-        "assignee",
-        "status_changed_at",
-        "last_corroborated_at",
-        "last_seen_at",
-        "created_at",
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "claim_text",
+                    "claimant",
+                    "hedge_list",
+                    "status_badge",
+                    "checkworthiness",
+                    "reasons",
+                ]
+            },
+        ),
+        (
+            "Dates",
+            {
+                "classes": ["collapse"],
+                "fields": ["created_at", "last_seen_at", "last_corroborated_at", "status_changed_at"],
+            },
+        ),
     ]
-    readonly_fields = fields
+    readonly_fields = [name for _, options in fieldsets for name in options["fields"]]
 
     class Media:
         css = {"all": ["verification/admin.css"]}
 
     def get_changelist(self, request, **kwargs):
         return QueueChangeList
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": "Verification queue", **(extra_context or {})})
 
     def get_queryset(self, request):
         # The plain table: filters, search and order run on indexed columns; counts come per page.
@@ -241,7 +253,11 @@ class TicketAdmin(admin.ModelAdmin):
             self._handle_post(request, ticket)
             return HttpResponseRedirect(request.path)
         ticket = selectors.ticket_detail().select_related("assignee").get(pk=ticket.pk)
-        context = {**(extra_context or {}), **self._desk_context(request, ticket)}
+        context = {
+            "title": f"Ticket #{ticket.pk}",
+            **(extra_context or {}),
+            **self._desk_context(request, ticket),
+        }
         return super().change_view(request, object_id, form_url, extra_context=context)
 
     def _handle_post(self, request, ticket):
