@@ -12,12 +12,10 @@ from .browser import CHROMIUM, chromium_launch
 
 PASSWORD = "desk-e2e-2026"
 
-# Playwright's sync API runs an event loop in this thread; the tests' own ORM calls are synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Start Chromium for one module; Playwright's event loop runs only while it is open."""
     if not CHROMIUM.exists():
         message = f"Chromium is not at {CHROMIUM}: apt-get install -y chromium (or set CHROMIUM)"
         if os.environ.get("CI"):
@@ -25,7 +23,10 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an event loop running in this thread, and Django refuses ORM calls
+    # under a running loop; the tests' own ORM calls are plain synchronous ones, so allow them here only.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = chromium_launch(playwright)
         yield chromium
         chromium.close()
