@@ -42,7 +42,7 @@ CLAIM_SQL = """
     (ARRAY['Ukrainian officials', 'The Prosecutor General''s Office', 'Russia''s defence ministry',
            'Local police', 'The regional governor', 'A UN monitoring mission', 'The mayor',
            'Witnesses'])[1 + i % 8]
-    || ' said that ' || (10 + (i * 7919) % 990) || ' '
+    || ' said that ' || (10 + (i::bigint * 7919) % 990) || ' '
     || (ARRAY['soldiers', 'civilians', 'tanks', 'drones', 'buildings', 'missiles', 'refugees',
               'journalists'])[1 + (i / 8) % 8]
     || ' were '
