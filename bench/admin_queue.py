@@ -206,6 +206,7 @@ def measure(client, url: str, requests: int) -> dict:
         **percentiles_ms(seconds),
         "queries": len(captured),
         "slowest_query_ms": round(float(slowest["time"]) * 1000, 1),
+        "slowest_query": " ".join(slowest["sql"].split())[:100],
     }
 
 

@@ -1,5 +1,7 @@
 """The queue: its default, filters, search, bounded count, bulk actions and roles, through the test client."""
 
+import datetime as dt
+
 import pytest
 from django.conf import settings
 
@@ -54,9 +56,12 @@ def test_a_claim_seen_twice_outranks_an_equally_scored_one_seen_once(desk, db):
     seen_twice = Ticket.objects.get(claim_text=claim)
     seen_once = Ticket.objects.get(claim_text=rival)
     assert seen_twice.appearance_total == 2 and seen_once.appearance_total == 1
-    if seen_twice.checkworthiness == seen_once.checkworthiness:
-        listed = _listed(desk)
-        assert listed.index(seen_twice.pk) < listed.index(seen_once.pk)
+    # Equal scores, and the one seen once is the more recent: times seen still decides.
+    Ticket.objects.filter(pk__in=[seen_twice.pk, seen_once.pk]).update(checkworthiness=0.8)
+    later = seen_twice.last_seen_at + dt.timedelta(hours=1)
+    Ticket.objects.filter(pk=seen_once.pk).update(last_seen_at=later)
+    listed = _listed(desk)
+    assert listed.index(seen_twice.pk) < listed.index(seen_once.pk)
 
 
 def test_filters_for_evidence_assignee_and_publisher(desk, corroborated_seeds, reviewer):

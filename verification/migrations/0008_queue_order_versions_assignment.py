@@ -1,4 +1,5 @@
-"""The queue's urgency order served by indexes, ticket versions for optimistic locking, assignment events.
+"""The queue's urgency order served by indexes, ticket versions for optimistic locking, assignment events,
+and an index on document publishers for the queue's publisher filter.
 
 A trigger keeps Ticket.appearance_total and Ticket.last_seen_at equal to the count and latest
 seen_at of the ticket's appearances, however an appearance is written, so that the queue can
@@ -88,5 +89,9 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='ticket',
             index=models.Index(fields=['assignee', 'status', '-checkworthiness', '-appearance_total', '-last_seen_at', '-id'], name='ticket_assignee_queue_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='document',
+            index=models.Index(fields=['publisher'], name='document_publisher_idx'),
         ),
     ]
