@@ -209,3 +209,29 @@ def test_the_queue_runs_the_same_queries_however_many_tickets(desk, seeds, revie
         services.ticket_assign(ticket_id=pk, assignee_id=reviewer.pk, actor=reviewer)
     assert Ticket.objects.count() > 60
     assert _queries(desk, QUEUE + query) == before
+
+
+def test_a_bulk_action_over_too_many_tickets_is_refused_whole(desk, corroborated_seeds, monkeypatch):
+    from verification.admin import tickets
+
+    monkeypatch.setattr(tickets, "BULK_LIMIT", 3)
+    ids = list(Ticket.objects.values_list("pk", flat=True)[:4])
+    response = desk.post(QUEUE, {"action": "assign_to_me", "_selected_action": ids}, follow=True)
+    assert "Select at most 3 tickets" in response.content.decode()
+    assert not Ticket.objects.filter(assignee__isnull=False).exists()
+
+
+def test_the_action_bar_offers_no_select_all_and_the_picker_only_to_editors(
+    client, desk, corroborated_seeds, monkeypatch
+):
+    from django.contrib import admin
+
+    # More tickets than one page, where Django's own action bar would offer "select all 27".
+    monkeypatch.setattr(admin.site._registry[Ticket], "list_per_page", 5)
+    page = desk.get(QUEUE).content.decode()
+    assert 'name="to_status"' in page and 'name="rationale"' in page
+    assert 'name="assignee"' not in page
+    assert 'class="question hidden"' not in page  # no "select all N tickets" across pages
+    editor, _ = account_ensure(username="edna", password="edna-edits-2026", role=EDITOR_GROUP)
+    client.force_login(editor)
+    assert 'name="assignee"' in client.get(QUEUE).content.decode()

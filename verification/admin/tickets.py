@@ -29,6 +29,9 @@ from .queue import (
 )
 from .rendering import claim_in_context, highlight_matches, reasons_list, status_badge, words_of
 
+# Bulk changes go ticket by ticket, each in its own transaction; past this many, select fewer.
+BULK_LIMIT = 500
+
 
 def _int_or_none(value) -> int | None:
     try:
@@ -184,8 +187,16 @@ class TicketAdmin(admin.ModelAdmin):
 
     # Bulk actions: each calls one service, which checks every ticket's guard and version.
 
-    def _selected_versions(self, request, queryset) -> dict[int, int]:
-        ids = list(queryset.values_list("pk", flat=True))
+    def _selected_versions(self, request, queryset) -> dict[int, int] | None:
+        """Return the selected tickets' ids with the versions their rows showed, or None if too many."""
+        ids = list(queryset.values_list("pk", flat=True)[: BULK_LIMIT + 1])
+        if len(ids) > BULK_LIMIT:
+            self.message_user(
+                request,
+                f"Select at most {BULK_LIMIT} tickets: a bulk change goes through them one at a time.",
+                messages.ERROR,
+            )
+            return None
         return {pk: _int_or_none(request.POST.get(f"version-{pk}")) for pk in ids}
 
     def _report(self, request, done: str, outcome):
@@ -195,6 +206,8 @@ class TicketAdmin(admin.ModelAdmin):
     @admin.action(description="Assign the selected tickets to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
         versions = self._selected_versions(request, queryset)
+        if versions is None:
+            return
         outcome = services.tickets_assign(
             ticket_ids=list(versions),
             assignee_id=request.user.pk,
@@ -207,6 +220,8 @@ class TicketAdmin(admin.ModelAdmin):
     def assign_to_reviewer(self, request, queryset):
         assignee_id = _int_or_none(request.POST.get("assignee"))
         versions = self._selected_versions(request, queryset)
+        if versions is None:
+            return
         outcome = services.tickets_assign(
             ticket_ids=list(versions), assignee_id=assignee_id, actor=request.user, expected_versions=versions
         )
@@ -223,6 +238,8 @@ class TicketAdmin(admin.ModelAdmin):
             )
             return
         versions = self._selected_versions(request, queryset)
+        if versions is None:
+            return
         outcome = services.tickets_transition(
             ticket_ids=list(versions),
             to_status=to_status,
@@ -234,9 +251,10 @@ class TicketAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-run corroboration for the selected tickets", permissions=["change"])
     def rerun_corroboration(self, request, queryset):
-        queued = services.tickets_corroboration_request(
-            ticket_ids=list(queryset.values_list("pk", flat=True)), actor=request.user
-        )
+        versions = self._selected_versions(request, queryset)
+        if versions is None:
+            return
+        queued = services.tickets_corroboration_request(ticket_ids=list(versions), actor=request.user)
         self.message_user(request, f"Corroboration queued for {queued} ticket(s).", messages.SUCCESS)
 
     # The ticket page.
