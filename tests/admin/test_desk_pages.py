@@ -139,3 +139,19 @@ def test_the_beat_schedule_is_editable_in_the_admin(client, db):
     client.force_login(boss)
     page = client.get("/admin/django_celery_beat/periodictask/").content.decode()
     assert "corroborate" in page.lower()
+
+
+def test_an_editor_assigns_a_ticket_to_a_reviewer_from_its_page(client, corroborated_seeds, reviewer):
+    from verification.roles import EDITOR_GROUP
+
+    editor, _ = account_ensure(username="edna", password="edna-edits-2026", role=EDITOR_GROUP)
+    client.force_login(editor)
+    ticket = Ticket.objects.first()
+    page = client.get(_page(ticket)).content.decode()
+    assert f'<option value="{reviewer.pk}"' in page
+    response = client.post(
+        _page(ticket), {"assign": "chosen", "assignee": reviewer.pk, "version": 1}, follow=True
+    )
+    assert "Ticket assigned to rita." in response.content.decode()
+    event = Ticket.objects.get(pk=ticket.pk).events.get()
+    assert (event.kind, event.actor, event.assignee) == ("assignment", editor, reviewer)
