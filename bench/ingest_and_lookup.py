@@ -48,6 +48,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from bench.throwaway import throwaway_database
+
 BENCH_DB = "bench_verification"
 BENCH_QUEUE = "bench_verification"
 SENTENCES_PER_ARTICLE = 25
@@ -406,42 +408,24 @@ def main(argv: list[str] | None = None) -> int:
     if len(articles) < args.articles:
         print(f"note: {args.data} yields only {len(articles)} articles; ingesting those.", file=sys.stderr)
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    # One INFO line per corroborated ticket would interleave with the progress bars; warnings still show.
-    os.environ.setdefault("VERIFICATION_LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.test.utils import setup_databases, teardown_databases
-
-    if settings.DATABASES["default"]["NAME"] == BENCH_DB:
-        sys.exit(f"The configured database is itself named {BENCH_DB!r}; the benchmark would drop it.")
-    # Django's test-database machinery with our own name: neither the developer's database nor the
-    # test suite's test_* database is touched, and an aborted earlier run's leftovers are replaced.
-    # Updated in place: Django has already filled TEST with its defaults (MIRROR, CHARSET, ...).
-    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = BENCH_DB
-    isolate_celery()
     progress = not args.no_progress
-
-    old_config = setup_databases(verbosity=0, interactive=False, serialized_aliases=set())
     try:
-        from verification.models import Ticket
+        with throwaway_database(BENCH_DB):
+            isolate_celery()
+            from verification.models import Ticket
 
-        info = machine()
-        ingest = bench_ingest(articles, progress)
-        tickets = list(Ticket.objects.order_by("pk").values_list("pk", "claim_text"))
-        if not tickets:
-            sys.exit("No tickets were opened; ingest more articles (--articles) to have tickets to look up.")
-        ticket_ids = [pk for pk, _ in tickets]
-        corroborate = bench_corroborate(ticket_ids, args.sample, args.seed, progress)
-        by_id = bench_lookup_by_id(ticket_ids, args.id_lookups, args.seed, progress)
-        by_text = bench_lookup_by_text(tickets, args.text_lookups, args.seed, progress)
+            info = machine()
+            ingest = bench_ingest(articles, progress)
+            tickets = list(Ticket.objects.order_by("pk").values_list("pk", "claim_text"))
+            if not tickets:
+                sys.exit(
+                    "No tickets were opened; ingest more articles (--articles) to have tickets to look up."
+                )
+            ticket_ids = [pk for pk, _ in tickets]
+            corroborate = bench_corroborate(ticket_ids, args.sample, args.seed, progress)
+            by_id = bench_lookup_by_id(ticket_ids, args.id_lookups, args.seed, progress)
+            by_text = bench_lookup_by_text(tickets, args.text_lookups, args.seed, progress)
     finally:
-        from django.db import connections
-
-        connections.close_all()
-        teardown_databases(old_config, verbosity=0)
         purged = drop_bench_queue()
 
     result = {

@@ -9,45 +9,42 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere; the browser settings live with the e2e tests
+
+from tests.e2e.browser import chromium_launch  # noqa: E402
+
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
-OUT = Path(__file__).resolve().parent / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+OUT = ROOT / "docs" / "screenshots"
 USER, PASSWORD = os.environ.get("DEMO_USER", "reviewer"), os.environ.get("DEMO_PASSWORD", "desk-demo-2026")
+CLAIM = "Ukrainian officials say that they have discovered"
 
 
 def main():
     """Log in as the demo reviewer, then capture the queue, a ticket page and the reviewed ticket."""
     OUT.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = chromium_launch(p)
         page = browser.new_page(viewport={"width": 1680, "height": 1000})
         page.goto(f"{BASE}/admin/login/")
         page.fill("#id_username", USER)
         page.fill("#id_password", PASSWORD)
         page.click("input[type=submit]")
-        page.goto(f"{BASE}/admin/verification/ticket/?status__exact=unverified")
-        page.click("#toggle-nav-sidebar")  # the admin remembers it collapsed: more room for the queue
-        page.reload()
+        page.goto(f"{BASE}/admin/verification/ticket/")
+        if page.locator("#nav-sidebar").is_visible():
+            page.click("#toggle-nav-sidebar")  # the admin remembers it collapsed: more room for the queue
+            page.reload()
         page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=OUT / "queue.png", full_page=False)
-        page.goto(f"{BASE}/admin/verification/ticket/")
-        page.get_by_role("link", name="Ukrainian officials say that they have discovered").first.click()
+        page.get_by_role("link", name=CLAIM).first.click()
         page.screenshot(path=OUT / "ticket.png", full_page=True)
         page.locator("tr.vd-stance-supports button", has_text="Accept").first.click()
-        page.select_option("#vd-to-status", "corroborated")
+        page.locator("#vd-move-corroborated summary").click()
         page.fill(
-            "#vd-rationale", "Balakliya account of a torture chamber matches; two towns, two publishers."
+            "#vd-rationale-corroborated",
+            "Balakliya account of a torture chamber matches; two towns, two publishers.",
         )
-        page.click("button[name=transition]")
+        page.click("button[name=transition][value=corroborated]")
         page.screenshot(path=OUT / "ticket-corroborated.png", full_page=True)
         browser.close()
 

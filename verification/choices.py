@@ -28,6 +28,7 @@ STANDING_DECISIONS = (Decision.PENDING, Decision.ACCEPTED)
 class EventKind(TextChoices):
     STATUS_CHANGE = "status_change", "Status change"
     DECISION = "decision", "Evidence decision"
+    ASSIGNMENT = "assignment", "Assignment"
 
 
 class JobKind(TextChoices):

@@ -59,7 +59,7 @@ def ticket_detail() -> QuerySet[Ticket]:
                 "-score"
             ),
         ),
-        Prefetch("events", queryset=TicketEvent.objects.select_related("actor", "candidate")),
+        Prefetch("events", queryset=TicketEvent.objects.select_related("actor", "assignee", "candidate")),
     )
 
 
@@ -193,3 +193,68 @@ def reviewed_claim(ticket: Ticket) -> ReviewedClaim:
             for a in ticket.appearances.all()
         ],
     )
+
+
+def ticket_rows(*, ticket_ids: list[int]) -> list[Ticket]:
+    """Return the tickets with their counts and assignee, in the order of ticket_ids (one page of a list)."""
+    found = {t.pk: t for t in ticket_list().select_related("assignee").filter(pk__in=ticket_ids)}
+    return [found[pk] for pk in ticket_ids if pk in found]
+
+
+def reviewer_choices() -> QuerySet:
+    """Return the active staff who may review tickets (Reviewer or Editor role, or superuser), by name."""
+    from django.contrib.auth import get_user_model
+
+    from verification.roles import EDITOR_GROUP, REVIEWER_GROUP
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(Q(groups__name__in=[REVIEWER_GROUP, EDITOR_GROUP]) | Q(is_superuser=True))
+        .distinct()
+        .order_by("username")
+    )
+
+
+def publisher_choices(*, limit: int = 100) -> list[str]:
+    """Return the publishers of ingested documents, alphabetically, at most limit of them."""
+    from django.db import connection
+
+    # A loose index scan: one probe of document_publisher_idx per distinct publisher, instead of
+    # reading every document to find a few dozen names.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH RECURSIVE names AS (
+                (SELECT publisher FROM verification_document WHERE publisher > '' ORDER BY publisher LIMIT 1)
+                UNION ALL
+                SELECT (SELECT d.publisher FROM verification_document d WHERE d.publisher > names.publisher
+                        ORDER BY d.publisher LIMIT 1)
+                FROM names WHERE names.publisher IS NOT NULL
+            )
+            SELECT publisher FROM names WHERE publisher IS NOT NULL LIMIT %s
+            """,
+            [limit],
+        )
+        return [name for (name,) in cursor.fetchall()]
+
+
+def word_stems(*, words: list[str]) -> dict[str, set[str]]:
+    """Return the stems PostgreSQL's search configuration gives each word, in one query."""
+    from django.db import connection
+
+    from verification.models.search import SEARCH_CONFIG
+
+    if not words:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT w, tsvector_to_array(to_tsvector(%s::regconfig, w)) FROM unnest(%s::text[]) AS w",
+            [SEARCH_CONFIG, words],
+        )
+        return {word: set(stems or []) for word, stems in cursor.fetchall()}
+
+
+def document_claim_spans(*, document_id: int) -> list[Appearance]:
+    """Return where the document's claims appear, in text order, with their tickets."""
+    return list(Appearance.objects.filter(document_id=document_id).select_related("ticket").order_by("start"))

@@ -33,20 +33,13 @@ def test_accepting_support_then_corroborating_shows_in_history(desk, corroborate
     ticket = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
     url = f"/admin/verification/ticket/{ticket.pk}/change/"
     page = desk.get(url).content.decode()
-    assert "<mark>" in page and "torture chamber" in page
+    assert "<mark>" in page and "<mark>torture</mark> chamber" in page
     support = CandidateSource.objects.filter(ticket=ticket, stance=Stance.SUPPORTS).first()
     desk.post(
         url, {"decide": f"{support.pk}:accepted:pending", f"note-{support.pk}": "same room, second town"}
     )
     response = desk.post(
-        url,
-        {
-            "transition": "1",
-            "to_status": "corroborated",
-            "rationale": "Matches Balakliya",
-            "expected_status": "unverified",
-        },
-        follow=True,
+        url, {"transition": "corroborated", "rationale-corroborated": "Matches Balakliya"}, follow=True
     )
     assert "Ticket is now corroborated." in response.content.decode()
     event = ticket.events.get(kind=EventKind.STATUS_CHANGE)
@@ -59,16 +52,7 @@ def test_accepting_support_then_corroborating_shows_in_history(desk, corroborate
 def test_a_refused_transition_shows_the_guard_and_changes_nothing(desk, corroborated_seeds):
     ticket = Ticket.objects.first()
     url = f"/admin/verification/ticket/{ticket.pk}/change/"
-    response = desk.post(
-        url,
-        {
-            "transition": "1",
-            "to_status": "corroborated",
-            "rationale": "sure",
-            "expected_status": "unverified",
-        },
-        follow=True,
-    )
+    response = desk.post(url, {"transition": "corroborated", "rationale-corroborated": "sure"}, follow=True)
     assert "accept at least one supporting source" in response.content.decode()
     ticket.refresh_from_db()
     assert ticket.status == "unverified" and not ticket.events.exists()

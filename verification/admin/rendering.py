@@ -1,8 +1,13 @@
 """HTML fragments for the ticket page; ingested text is always escaped."""
 
+import re
+from collections.abc import Callable, Collection, Iterable
+
 from django.utils.html import format_html, format_html_join
 
 from verification.choices import TicketStatus
+
+WORD = re.compile(r"\w+")
 
 STATUS_COLOURS = {
     TicketStatus.UNVERIFIED: "#6b7280",
@@ -11,13 +16,14 @@ STATUS_COLOURS = {
 }
 
 
+def badge(colour: str, label: str) -> str:
+    """Return a coloured badge with a label."""
+    return format_html('<span class="vd-badge" style="background:{}">{}</span>', colour, label)
+
+
 def status_badge(status: str, label: str) -> str:
     """Return a coloured badge for a ticket status."""
-    return format_html(
-        '<span class="vd-badge" style="background:{}">{}</span>',
-        STATUS_COLOURS.get(status, "#6b7280"),
-        label,
-    )
+    return badge(STATUS_COLOURS.get(status, "#6b7280"), label)
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -34,15 +40,61 @@ def claim_in_context(text: str, start: int, end: int) -> str:
 
 
 def reasons_list(reasons: list[dict]) -> str:
-    """Return the check-worthiness reasons as a list, signed weights first."""
+    """Return the check-worthiness reasons as a list: feature, signed weight, the words behind it."""
     return format_html(
         "<ul class='vd-reasons'>{}</ul>",
-        format_html_join(
-            "",
-            "<li>{} {} <small>({})</small></li>",
-            (
-                (r.get("feature", ""), f"{float(r.get('weight', 0)):+.2f}", r.get("evidence", ""))
-                for r in reasons
-            ),
+        _joined(
+            format_html(
+                "<li>{} {}{}</li>",
+                r.get("feature", ""),
+                f"{float(r.get('weight', 0)):+.2f}",
+                format_html(" <small>({})</small>", r["evidence"]) if r.get("evidence") else "",
+            )
+            for r in reasons
         ),
     )
+
+
+def _joined(pieces: Iterable) -> str:
+    """Return the pieces concatenated, plain strings escaped and format_html fragments kept."""
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
+
+
+def words_of(text: str) -> set[str]:
+    """Return the distinct lower-cased words of text, as highlight_matches looks them up."""
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def highlight_matches(text: str, matched: Collection[str], stems_of: dict[str, set[str]]) -> str:
+    """Return text with every word whose stem is among matched wrapped in <mark>."""
+    matched = set(matched)
+    pieces, last = [], 0
+    for word in WORD.finditer(text):
+        if stems_of.get(word.group().lower(), set()) & matched:
+            pieces += [text[last : word.start()], format_html("<mark>{}</mark>", word.group())]
+            last = word.end()
+    pieces.append(text[last:])
+    return _joined(pieces)
+
+
+def text_with_claims(text: str, spans: Iterable, link: Callable[[int], str]) -> str:
+    """Return the document text with each claim span marked and linked to its ticket.
+
+    spans are appearances (start, end, ticket_id) in text order; an overlapping span is skipped.
+    """
+    pieces, last = [], 0
+    for span in spans:
+        if span.start < last:
+            continue
+        pieces += [
+            text[last : span.start],
+            format_html(
+                '<a href="{}" class="vd-claim" title="Ticket #{}"><mark>{}</mark></a>',
+                link(span.ticket_id),
+                span.ticket_id,
+                text[span.start : span.end],
+            ),
+        ]
+        last = span.end
+    pieces.append(text[last:])
+    return _joined(pieces)

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verification', '0005_jobrun_assignee_roles'),
+        ('verification', '0008_queue_order_versions_assignment'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -23,6 +23,8 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-ingested_at"]
+        # The queue's publisher filter lists the distinct publishers by walking this index.
+        indexes = [models.Index(fields=["publisher"], name="document_publisher_idx")]
 
     def __str__(self):
         return self.title or self.source_name or f"Document {self.pk}"

@@ -9,6 +9,9 @@ from verification.choices import Decision, EventKind, TicketStatus
 from .documents import Document
 from .search import stored_search_vector
 
+# Most urgent first: check-worthiness, then how often the claim was seen, then how recently; id breaks ties.
+URGENCY = ["-checkworthiness", "-appearance_total", "-last_seen_at", "-id"]
+
 
 class Ticket(models.Model):
     """One distinct check-worthy claim and the desk's verdict on it."""
@@ -32,6 +35,18 @@ class Ticket(models.Model):
         related_name="assigned_tickets",
         help_text="The reviewer working on this ticket.",
     )
+    # Kept by a database trigger on Appearance (migration 0008), so the queue can sort on them by index.
+    appearance_total = models.PositiveIntegerField(
+        default=0, editable=False, help_text="How many times the claim was seen."
+    )
+    last_seen_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the claim was last seen in a document."
+    )
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Bumped by every reviewer change; an edit made on an older version is refused.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = stored_search_vector("claim_text")
@@ -41,7 +56,10 @@ class Ticket(models.Model):
         permissions = [("assign_ticket", "Can assign tickets to reviewers")]
         indexes = [
             GinIndex(fields=["search_vector"], name="ticket_search_gin"),
-            models.Index(fields=["status", "-checkworthiness"], name="ticket_queue_idx"),
+            # The queue's order, most urgent first, within one status and across all of them.
+            models.Index(fields=["status", *URGENCY], name="ticket_queue_idx"),
+            models.Index(fields=URGENCY, name="ticket_urgency_idx"),
+            models.Index(fields=["assignee", "status", *URGENCY], name="ticket_assignee_queue_idx"),
             models.Index(fields=["status", "last_corroborated_at"], name="ticket_staleness_idx"),
             # The API's "updated since" filter, for clients that sync changes.
             models.Index(fields=["updated_at", "id"], name="ticket_updated_idx"),
@@ -106,6 +124,14 @@ class TicketEvent(models.Model):
         related_name="events",
     )
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who the ticket was assigned to (assignment events; empty: unassigned).",
+    )
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
     rationale = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -117,4 +143,6 @@ class TicketEvent(models.Model):
     def __str__(self):
         if self.kind == EventKind.STATUS_CHANGE:
             return f"{self.from_status} → {self.to_status}"
+        if self.kind == EventKind.ASSIGNMENT:
+            return f"assigned to {self.assignee_id or 'nobody'}"
         return f"{self.decision} candidate {self.candidate_id}"

@@ -1,8 +1,16 @@
 """The only place that writes: ingest, open tickets, corroborate, decide, change status."""
 
-from .corroboration import document_recheck_open_tickets, stale_tickets_enqueue, ticket_corroborate
+from .assignment import ticket_assign
+from .bulk import BulkOutcome, tickets_assign, tickets_corroboration_request, tickets_transition
+from .corroboration import (
+    document_recheck_open_tickets,
+    stale_tickets_enqueue,
+    ticket_corroborate,
+    tickets_recorroborate,
+)
 from .decisions import candidate_decide
 from .ingest import IngestResult, document_extract, document_ingest, document_store
+from .reextract import document_reextract
 from .submissions import Submission, document_submit
 from .tickets import claim_key, ticket_for_claim, tickets_open_for_document
 from .transitions import ticket_transition
@@ -14,20 +22,27 @@ from .webhooks import (
 )
 
 __all__ = [
+    "BulkOutcome",
     "IngestResult",
     "Submission",
     "candidate_decide",
     "claim_key",
     "document_extract",
+    "document_reextract",
     "document_ingest",
     "document_recheck_open_tickets",
     "document_store",
     "document_submit",
     "stale_tickets_enqueue",
+    "ticket_assign",
     "ticket_corroborate",
     "ticket_for_claim",
     "ticket_transition",
+    "tickets_assign",
+    "tickets_corroboration_request",
     "tickets_open_for_document",
+    "tickets_recorroborate",
+    "tickets_transition",
     "webhook_delivery_attempt",
     "webhook_delivery_retry",
     "webhook_endpoint_create",

@@ -7,9 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from verification.choices import Decision, EventKind, TicketStatus
-from verification.errors import DomainError, NotAllowed, StaleEdit
-from verification.models import CandidateSource, Ticket, TicketEvent
+from verification.errors import DomainError, StaleEdit
+from verification.models import CandidateSource, TicketEvent
 
+from .locking import permission_require, ticket_lock, ticket_version_bump
 from .transitions import evidence_shortfall
 from .webhooks import ticket_event_publish
 
@@ -29,12 +30,16 @@ def candidate_decide(
     note: str = "",
     ticket_id: int | None = None,
     expected_decision: str | None = None,
+    expected_version: int | None = None,
 ) -> CandidateSource:
     """Accept, reject or reset a candidate source; deciding what is already decided changes nothing."""
     if decision not in Decision.values:
         raise DomainError(f"'{decision}' is not a decision; use one of {', '.join(Decision.values)}.")
-    if actor is not None and not actor.has_perm(DECIDE_PERMISSION):
-        raise NotAllowed("You may view evidence but not decide on it; ask an editor for reviewer rights.")
+    permission_require(
+        actor=actor,
+        permission=DECIDE_PERMISSION,
+        refusal="You may view evidence but not decide on it; ask an editor for reviewer rights.",
+    )
     candidates = (
         CandidateSource.objects.all()
         if ticket_id is None
@@ -43,7 +48,7 @@ def candidate_decide(
     owner_id = candidates.values_list("ticket_id", flat=True).get(pk=candidate_id)
     # Lock the ticket before its evidence, in the same order as ticket_transition, so a decision
     # and a status change on one ticket never interleave.
-    ticket = Ticket.objects.select_for_update().get(pk=owner_id)
+    ticket = ticket_lock(ticket_id=owner_id, expected_version=expected_version)
     candidate = CandidateSource.objects.select_for_update().get(pk=candidate_id)
     if expected_decision is not None and candidate.decision != expected_decision:
         raise StaleEdit(
@@ -72,5 +77,6 @@ def candidate_decide(
         actor=actor,
         rationale=note.strip(),
     )
+    ticket_version_bump(ticket)
     ticket_event_publish(event=event)
     return candidate

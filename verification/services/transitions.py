@@ -7,9 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from verification.choices import Decision, EventKind, Stance, TicketStatus
-from verification.errors import NotAllowed, StaleEdit, TransitionRefused
+from verification.errors import StaleEdit, TransitionRefused
 from verification.models import CandidateSource, Ticket, TicketEvent
 
+from .locking import permission_require, ticket_lock, ticket_version_bump
 from .webhooks import ticket_event_publish
 
 CHANGE_PERMISSION = "verification.change_ticket"
@@ -58,13 +59,15 @@ def ticket_transition(
     actor: AbstractBaseUser | None,
     rationale: str = "",
     expected_status: str | None = None,
+    expected_version: int | None = None,
 ) -> Ticket:
     """Move the ticket to to_status if its guard allows, recording the change in its history."""
-    if actor is not None and not actor.has_perm(CHANGE_PERMISSION):
-        raise NotAllowed(
-            "You may view tickets but not change their status; ask an editor for reviewer rights."
-        )
-    ticket = Ticket.objects.select_for_update().get(pk=ticket_id)
+    permission_require(
+        actor=actor,
+        permission=CHANGE_PERMISSION,
+        refusal="You may view tickets but not change their status; ask an editor for reviewer rights.",
+    )
+    ticket = ticket_lock(ticket_id=ticket_id, expected_version=expected_version)
     if expected_status is not None and ticket.status != expected_status:
         raise StaleEdit(
             f"The ticket changed since you opened it: it is now {ticket.get_status_display().lower()}. "
@@ -83,5 +86,6 @@ def ticket_transition(
     ticket.status = to_status
     ticket.status_changed_at = timezone.now()
     ticket.save(update_fields=["status", "status_changed_at", "updated_at"])
+    ticket_version_bump(ticket)
     ticket_event_publish(event=event)
     return ticket
