@@ -143,3 +143,18 @@ def test_a_decision_sent_on_a_stale_view_is_409(reviewer_api, corroborated_seeds
     assert reviewer_api.post(url, {"decision": "rejected"}, format="json").status_code == 200
     stale = reviewer_api.post(url, {"decision": "accepted", "expected_decision": "pending"}, format="json")
     assert stale.status_code == 409
+
+
+@pytest.mark.parametrize(
+    ("since", "found"),
+    [
+        ("0200-11-19T03:30:36-22:17", True),
+        ("0001-01-01T00:00:00+05:00", True),
+        ("9999-12-31T23:00:00-05:00", False),
+        ("2999-01-01T00:00:00Z", False),
+    ],
+)
+def test_updated_since_takes_any_iso_offset(api, seeds, since, found):
+    response = api.get("/api/tickets/", {"updated_since": since})
+    assert response.status_code == 200
+    assert bool(response.json()["results"]) is found
