@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import functools
-import operator
+import itertools
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Func, QuerySet, TextField
 
+from verification.models import Passage
 from verification.models.search import SEARCH_CONFIG
 
 from .ranking import Match, rank
 
 # Full-text search picks this many rows by ts_rank before they are re-ranked by overlap.
 DEFAULT_POOL = 50
+# A passage must share two stems with a long text to be a candidate; "any stem" would match a
+# large part of a big corpus on common words and rank all of it. The longest stems (usually the
+# rarest) make the pairs, so the query stays small.
+PAIR_LEXEMES = 12
 
 
 class TsvectorToArray(Func):
@@ -32,9 +36,43 @@ def text_lexemes(text: str) -> list[str]:
         return list(cursor.fetchone()[0] or [])
 
 
+def _quoted(lexeme: str) -> str:
+    """Return a stem as a tsquery operand, quoted so that no character of it is read as an operator."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
 def any_of(lexemes: list[str]) -> SearchQuery:
     """Return a query matching any of the stems (they are stemmed already, so 'simple' keeps them as-is)."""
-    return functools.reduce(operator.or_, (SearchQuery(lx, config="simple") for lx in lexemes))
+    return SearchQuery(" | ".join(map(_quoted, lexemes)), config="simple", search_type="raw")
+
+
+def at_least_two_of(lexemes: list[str]) -> SearchQuery:
+    """Return a query matching rows that contain at least two of the stems (any of them, if one)."""
+    chosen = sorted(lexemes, key=lambda lx: (-len(lx), lx))[:PAIR_LEXEMES]
+    if len(chosen) < 2:
+        return any_of(chosen)
+    pairs = (f"({_quoted(a)} & {_quoted(b)})" for a, b in itertools.combinations(chosen, 2))
+    return SearchQuery(" | ".join(pairs), config="simple", search_type="raw")
+
+
+def full_text_ranking(*, lexemes: list[str], excluded: list[int], pool: int = DEFAULT_POOL) -> list[int]:
+    """Return ids of up to pool passages matching the stems, best ts_rank first, excluded ids left out.
+
+    Passages sharing two stems come first; when there are too few, passages sharing one fill the pool.
+    """
+    ranked: list[int] = []
+    for query in (at_least_two_of(lexemes), any_of(lexemes)):
+        rows = (
+            Passage.objects.filter(search_vector=query)
+            .exclude(pk__in=excluded + ranked)
+            .annotate(search_rank=SearchRank(F("search_vector"), query))
+            .order_by("-search_rank", "pk")
+            .values_list("pk", flat=True)[: pool - len(ranked)]
+        )
+        ranked.extend(rows)
+        if len(ranked) >= pool or len(lexemes) < 2:
+            break
+    return ranked
 
 
 def best_matches(

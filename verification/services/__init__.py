@@ -2,6 +2,7 @@
 
 from .corroboration import document_recheck_open_tickets, stale_tickets_enqueue, ticket_corroborate
 from .decisions import candidate_decide
+from .embeddings import passages_embed
 from .ingest import IngestResult, document_extract, document_ingest, document_store
 from .tickets import claim_key, tickets_open_for_document
 from .transitions import ticket_transition
@@ -14,6 +15,7 @@ __all__ = [
     "document_ingest",
     "document_recheck_open_tickets",
     "document_store",
+    "passages_embed",
     "stale_tickets_enqueue",
     "ticket_corroborate",
     "ticket_transition",

@@ -11,6 +11,7 @@ from verification.ingestion import IncomingDocument
 from verification.models import Document, Passage, Ticket
 
 from .jobs import enqueue_document_recheck
+from .origins import document_origin_assign
 from .tickets import tickets_open_for_document
 
 
@@ -55,6 +56,7 @@ def document_store(*, incoming: IncomingDocument) -> IngestResult:
         )
         for ordinal, sentence in enumerate(split_sentences(document.text))
     )
+    document_origin_assign(document=document)
     return IngestResult(document=document, created=True)
 
 

@@ -1,0 +1,1 @@
+"""Quality measured on public labelled data: pure readers, metrics and reports."""
