@@ -42,6 +42,10 @@ def test_stance_accuracy_counts_related_as_wrong_and_names_the_majority_baseline
         pytest.approx(2 / 3),
     )
     assert report.stance_confusion["supports"] == {"related": 1, "supports": 1}
+    # supports: precision 1, recall 1/2 -> F1 2/3; refutes: precision 1, recall 1 -> F1 1.
+    assert report.stance_macro_f1 == pytest.approx((2 / 3 + 1) / 2)
+    # Always "supports": supports F1 = 2 * (2/3 * 1) / (2/3 + 1) = 0.8; refutes F1 = 0.
+    assert report.stance_majority_macro_f1 == pytest.approx(0.4)
     assert "Stance accuracy" in report.as_table()
     assert json.loads(json.dumps(report.as_dict()))["stance"]["pairs"] == 3
 

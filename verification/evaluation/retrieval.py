@@ -116,6 +116,8 @@ class RetrievalReport:
     stance_accuracy: float = 0.0
     stance_majority_baseline: float = 0.0
     stance_majority_label: str = ""
+    stance_macro_f1: float = 0.0
+    stance_majority_macro_f1: float = 0.0
     stance_confusion: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
@@ -131,6 +133,8 @@ class RetrievalReport:
                 "accuracy": round(self.stance_accuracy, 4),
                 "majority_baseline": round(self.stance_majority_baseline, 4),
                 "majority_label": self.stance_majority_label,
+                "macro_f1": round(self.stance_macro_f1, 4),
+                "majority_macro_f1": round(self.stance_majority_macro_f1, 4),
                 "confusion": self.stance_confusion,
             },
         }
@@ -149,6 +153,8 @@ class RetrievalReport:
                 f"{self.stance_majority_baseline:.3f}",
             )
         )
+        rows.append(("Stance macro-F1 (supports, refutes)", f"{self.stance_macro_f1:.3f}"))
+        rows.append(("Majority-class macro-F1", f"{self.stance_majority_macro_f1:.3f}"))
         for gold, predicted in self.stance_confusion.items():
             rows.append((f"  gold {gold} -> predicted", ", ".join(f"{k} {v}" for k, v in predicted.items())))
         width = max(len(name) for name, _ in rows)
@@ -199,3 +205,19 @@ def stance_metrics(
     report.stance_majority_label = majority
     report.stance_majority_baseline = sum(confusion[majority].values()) / pairs if pairs else 0.0
     report.stance_confusion = {gold: dict(sorted(c.items())) for gold, c in confusion.items()}
+    report.stance_macro_f1 = _macro_f1(confusion, expected)
+    always = {gold: Counter({expected[majority]: sum(c.values())}) for gold, c in confusion.items()}
+    report.stance_majority_macro_f1 = _macro_f1(always, expected)
+
+
+def _macro_f1(confusion: dict[str, Counter], expected: dict[str, str]) -> float:
+    """Return the mean F1 of the two gold classes; "related" is a miss for either."""
+    scores = []
+    for gold, label in expected.items():
+        right = confusion[gold][label]
+        predicted = sum(c[label] for c in confusion.values())
+        actual = sum(confusion[gold].values())
+        precision = right / predicted if predicted else 0.0
+        recall = right / actual if actual else 0.0
+        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return sum(scores) / len(scores)

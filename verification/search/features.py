@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -43,14 +44,15 @@ class Comparison:
     cues: tuple[str, ...] = field(default=())
 
 
-def entities(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def entities(text: str) -> frozenset[str]:
     """Return the lowercased capitalised words of text that look like names (not sentence openers)."""
     found = set()
     for match in _WORD.finditer(text):
         word = match.group(0)
         if (word[0].isupper() or word.isupper()) and word.lower() not in _NOT_NAMES and len(word) > 1:
             found.add(word.lower().replace("’", "'").removesuffix("'s"))
-    return found
+    return frozenset(found)
 
 
 def _unit(text: str, end: int, percent: str | None) -> str:
@@ -63,7 +65,9 @@ def _unit(text: str, end: int, percent: str | None) -> str:
     return word if word.startswith("°") else _PLURAL.sub("", word)
 
 
-def quantities(text: str) -> list[Quantity]:
+# Cached: one claim is compared with every candidate of its search, and again on the next run.
+@functools.lru_cache(maxsize=4096)
+def quantities(text: str) -> tuple[Quantity, ...]:
     """Return the numbers of text with their units; four-digit whole numbers 1000–2100 are years."""
     found = []
     for match in _NUMBER.finditer(text):
@@ -72,7 +76,7 @@ def quantities(text: str) -> list[Quantity]:
         is_year = re.fullmatch(r"\d{4}", written) and 1000 <= value <= 2100 and not match.group(2)
         unit = "year" if is_year else _unit(text, match.end(), match.group(2))
         found.append(Quantity(value=value, unit=unit, written=written + ("%" if unit == "percent" else "")))
-    return found
+    return tuple(found)
 
 
 def _compare(claim: list[Quantity], passage: list[Quantity]):

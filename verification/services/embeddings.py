@@ -12,14 +12,20 @@ BATCH = 256
 
 
 def passages_embed(
-    *, document_id: int | None = None, limit: int | None = None, progress: Callable[[int], None] | None = None
+    *,
+    document_id: int | None = None,
+    passage_ids: list[int] | None = None,
+    limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Embed the passages (of one document, or all) that have no embedding yet; return how many."""
+    """Embed the passages (of a document, the given ones, or all) lacking an embedding; return how many."""
     if not semantic_enabled():
         return 0
     pending = Passage.objects.filter(embedding__isnull=True).order_by("pk")
     if document_id is not None:
         pending = pending.filter(document_id=document_id)
+    if passage_ids is not None:
+        pending = pending.filter(pk__in=passage_ids)
     ids = list(
         pending.values_list("pk", flat=True)[:limit] if limit else pending.values_list("pk", flat=True)
     )
