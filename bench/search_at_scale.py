@@ -382,6 +382,7 @@ def parse_args(argv):
     parser.add_argument("--searches", type=int, default=200, help="timed searches per size")
     parser.add_argument("--articles", type=int, default=100, help="articles ingested for the worker runs")
     parser.add_argument("--no-semantic", action="store_true", help="skip the semantic part")
+    parser.add_argument("--no-workers", action="store_true", help="skip the worker throughput part")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-progress", action="store_true")
@@ -423,7 +424,7 @@ def main(argv=None) -> int:
             entry = {"passages": size, "load_seconds_for_added": seconds}
             entry["full_text_search"] = full_text_latency(queries, args.searches)
             result["sizes"].append(entry)
-            if size == min(args.sizes):
+            if size == min(args.sizes) and not args.no_workers:
                 ingest_articles(load_articles(args.passages, args.articles), progress)
                 result["workers"] = [worker_throughput(1), worker_throughput(2)]
                 result["workers_at_passages"] = size

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from verification.models import Passage, PassageEmbedding
 from verification.search import semantic_enabled
-from verification.search.semantic import embed
+from verification.search.semantic import embed, embedding_text
 
 BATCH = 256
 
@@ -31,13 +31,17 @@ def passages_embed(
     )
     done = 0
     for start in range(0, len(ids), BATCH):
-        batch = list(Passage.objects.filter(pk__in=ids[start : start + BATCH]).values_list("pk", "text"))
-        vectors = embed([text for _, text in batch])
+        batch = list(
+            Passage.objects.filter(pk__in=ids[start : start + BATCH]).values_list(
+                "pk", "text", "document__title"
+            )
+        )
+        vectors = embed([embedding_text(title=title, text=text) for _, text, title in batch])
         # ignore_conflicts: a concurrent or redelivered run that got there first has the same vector.
         PassageEmbedding.objects.bulk_create(
             [
                 PassageEmbedding(passage_id=pk, vector=vector)
-                for (pk, _), vector in zip(batch, vectors, strict=True)
+                for (pk, _, _), vector in zip(batch, vectors, strict=True)
             ],
             ignore_conflicts=True,
         )
