@@ -205,7 +205,7 @@ def time_searches(queries: list[str], searches: int, fn) -> dict:
         began = time.perf_counter()
         results = fn(queries[i % len(queries)])
         seconds.append(time.perf_counter() - began)
-        found += bool(results)
+        found += len(results) > 0
     return {**percentiles_ms(seconds), "distinct_queries": len(queries), "with_results": found}
 
 
