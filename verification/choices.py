@@ -36,6 +36,7 @@ class JobKind(TextChoices):
     RECHECK_DOCUMENT = "recheck_document", "Re-check open tickets against a new document"
     STALE_SWEEP = "stale_sweep", "Queue stale tickets"
     EXTRACT_DOCUMENT = "extract_document", "Extract a document's claims"
+    EMBED_PASSAGES = "embed_passages", "Embed passages for semantic search"
 
 
 class JobStatus(TextChoices):

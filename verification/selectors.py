@@ -20,8 +20,9 @@ from verification.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
-from verification.search import Match, best_matches, overlap
+from verification.search import Match, best_matches, overlap, passage_candidates
 from verification.search.retrieval import TsvectorToArray, any_of
+from verification.stance import label_candidate
 
 
 def ticket_list() -> QuerySet[Ticket]:
@@ -35,14 +36,15 @@ def ticket_list() -> QuerySet[Ticket]:
         contradicting_count=Count(
             "candidates", filter=Q(candidates__stance=Stance.CONTRADICTS) & standing, distinct=True
         ),
-        # Independent origins: evidence from one source document counts once, however many passages.
+        # Independent origins: copies of one story (syndicated, near-duplicate, a republished quote)
+        # count once, however many documents and passages carry it.
         supporting_origins=Count(
-            "candidates__passage__document",
+            "candidates__passage__origin",
             filter=Q(candidates__stance=Stance.SUPPORTS) & standing,
             distinct=True,
         ),
         contradicting_origins=Count(
-            "candidates__passage__document",
+            "candidates__passage__origin",
             filter=Q(candidates__stance=Stance.CONTRADICTS) & standing,
             distinct=True,
         ),
@@ -55,9 +57,9 @@ def ticket_detail() -> QuerySet[Ticket]:
         Prefetch("appearances", queryset=Appearance.objects.select_related("document")),
         Prefetch(
             "candidates",
-            queryset=CandidateSource.objects.select_related("passage__document", "decided_by").order_by(
-                "-score"
-            ),
+            queryset=CandidateSource.objects.select_related(
+                "passage__document", "passage__origin", "decided_by"
+            ).order_by("-score"),
         ),
         Prefetch("events", queryset=TicketEvent.objects.select_related("actor", "assignee", "candidate")),
     )
@@ -110,6 +112,35 @@ def stale_ticket_ids(*, older_than: dt.datetime, limit: int | None = None) -> li
         .values_list("pk", flat=True)
     )
     return list(stale if limit is None else stale[:limit])
+
+
+def text_candidates(*, text: str, limit: int) -> list[dict]:
+    """Return the passages the desk would attach for text, best first, with stance, cues and origin."""
+    results = []
+    for candidate in passage_candidates(
+        text=text, limit=limit, min_score=settings.VERIFICATION["MIN_CANDIDATE_SCORE"]
+    ):
+        label = label_candidate(text, candidate)
+        passage = candidate.passage
+        results.append(
+            {
+                "passage_id": passage.pk,
+                "document_id": passage.document_id,
+                "document": str(passage.document),
+                "origin_id": passage.origin_id,
+                "origin": str(passage.origin) if passage.origin_id else "",
+                "text": passage.text,
+                "score": candidate.score,
+                "overlap": candidate.overlap,
+                "similarity": candidate.similarity,
+                "lexical_rank": candidate.lexical_rank,
+                "semantic_rank": candidate.semantic_rank,
+                "stance": str(label.stance),
+                "cues": list(label.cues),
+                "shared_terms": list(candidate.shared),
+            }
+        )
+    return results
 
 
 def candidate_list() -> QuerySet[CandidateSource]:

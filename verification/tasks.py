@@ -1,4 +1,6 @@
-"""Celery tasks: ids in, one service call; the services are idempotent, so redelivery is harmless."""
+"""Celery tasks: ids in, one service call, the run recorded; the services are idempotent."""
+
+import functools
 
 from celery import shared_task
 from django.conf import settings
@@ -6,7 +8,7 @@ from django.db import InterfaceError, OperationalError
 
 from verification import services
 from verification.choices import JobKind
-from verification.models import Ticket, WebhookDelivery
+from verification.models import Document, Ticket, WebhookDelivery
 from verification.services.runs import job_run_record
 from verification.services.webhooks import DeliveryFailed
 
@@ -22,40 +24,67 @@ RETRY = {
 }
 
 
+def recorded(kind: JobKind, *, subject: type[Ticket] | type[Document] | None = None):
+    """Record each execution of the task as a job run: its start, result dict, duration or error.
+
+    subject is the model the task's one id argument points at; a run the caller queued comes as
+    run_id, so retries and redeliveries count as that run's attempts.
+    """
+
+    def decorate(body):
+        @functools.wraps(body)
+        def run(self, *ids, run_id=None):
+            links = {}
+            if subject is not None:
+                # A row deleted since the task was queued is recorded as such, not as a broken link.
+                exists = subject.objects.filter(pk=ids[0]).exists()
+                links[f"{subject._meta.model_name}_id"] = ids[0] if exists else None
+            with job_run_record(kind=kind, run_id=run_id, task_id=self.request.id or "", **links) as outcome:
+                outcome.result = body(self, *ids)
+            return outcome.result
+
+        return run
+
+    return decorate
+
+
 @shared_task(**RETRY)
+@recorded(JobKind.CORROBORATE_TICKET, subject=Ticket)
 def corroborate_ticket(self, ticket_id: int) -> dict:
     """Attach candidate sources to one ticket."""
     try:
-        outcome = services.ticket_corroborate(ticket_id=ticket_id)
+        return services.ticket_corroborate(ticket_id=ticket_id).as_result()
     except Ticket.DoesNotExist:
         return {"ticket_id": ticket_id, "skipped": "ticket no longer exists"}
-    return {"ticket_id": outcome.ticket_id, "attached": outcome.attached, "refreshed": outcome.refreshed}
 
 
 @shared_task(**RETRY)
+@recorded(JobKind.RECHECK_DOCUMENT, subject=Document)
 def recheck_open_tickets(self, document_id: int) -> dict:
-    """Queue corroboration for open tickets a newly ingested document may bear on."""
-    return {
-        "document_id": document_id,
-        "queued": services.document_recheck_open_tickets(document_id=document_id),
-    }
+    """Embed a new document's passages and queue corroboration for the open tickets it bears on."""
+    return services.document_recheck_open_tickets(document_id=document_id)
 
 
 @shared_task(**RETRY)
+@recorded(JobKind.STALE_SWEEP)
 def corroborate_stale_tickets(self) -> dict:
     """Queue corroboration for open tickets whose evidence is stale (run by beat)."""
     return {"queued": len(services.stale_tickets_enqueue())}
 
 
 @shared_task(**RETRY)
-def extract_document(self, run_id: int, document_id: int) -> dict:
+@recorded(JobKind.EMBED_PASSAGES)
+def embed_passages(self) -> dict:
+    """Embed passages stored before semantic search was switched on, a batch per run."""
+    return {"embedded": services.passages_embed(limit=2000)}
+
+
+@shared_task(**RETRY)
+@recorded(JobKind.EXTRACT_DOCUMENT, subject=Document)
+def extract_document(self, document_id: int) -> dict:
     """Extract a submitted document's claims, recorded as the job run its client polls."""
-    with job_run_record(
-        kind=JobKind.EXTRACT_DOCUMENT, run_id=run_id, task_id=self.request.id or "", document_id=document_id
-    ) as outcome:
-        opened = services.document_extract(document_id=document_id)
-        outcome.result = {"document_id": document_id, "tickets_opened": [ticket.pk for ticket in opened]}
-    return outcome.result
+    opened = services.document_extract(document_id=document_id)
+    return {"document_id": document_id, "tickets_opened": [ticket.pk for ticket in opened]}
 
 
 @shared_task(

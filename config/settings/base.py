@@ -10,6 +10,10 @@ from config import embedded
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
+# The sentence encoder of the `semantic` extra ships inside its package: never reach for a model hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
 
 def env_bool(name: str, default: bool) -> bool:
     """Read a boolean from the environment ("1", "true", "yes", "on" are true)."""
@@ -198,6 +202,9 @@ VERIFICATION = {
     # STALE_BATCH per run, so a backlog drains without piling duplicate messages into Redis.
     "STALE_BATCH": 500,
     "STALE_AFTER": timedelta(hours=int(os.environ.get("VERIFICATION_STALE_AFTER_HOURS", "24"))),
+    # Semantic search (pgvector) runs when this is on, the `semantic` extra is installed and the
+    # database has pgvector; otherwise full-text search works alone.
+    "SEMANTIC_SEARCH": env_bool("VERIFICATION_SEMANTIC_SEARCH", True),
     # Larger documents are refused with a clear error rather than slowing the desk down.
     "MAX_DOCUMENT_BYTES": 5 * 1024 * 1024,
 }

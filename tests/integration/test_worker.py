@@ -16,8 +16,8 @@ from django.db import connection
 from config.celery_app import app
 from tests.conftest import BALAKLIYA, BUCHA, assert_each_seed_has_evidence_from_the_other, ingest_file
 from verification import tasks
-from verification.choices import Stance
-from verification.models import CandidateSource, Ticket
+from verification.choices import JobKind, JobStatus, Stance
+from verification.models import CandidateSource, JobRun, Ticket
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -122,3 +122,72 @@ def test_a_message_delivered_twice_attaches_each_passage_once(worker):
     assert _wait_for(lambda: worker.count(f"{message_id}] succeeded") == 2), "both deliveries should run"
     after = dict(CandidateSource.objects.filter(ticket=ticket).values_list("pk", "passage_id"))
     assert after == before  # the same rows: refreshed in place, none added, none replaced
+
+
+SUPPORTING = (
+    "Volodymyr Zelensky said in Bucha that the killings of civilians there were war crimes, "
+    "which the world would recognise as genocide.\n\n"
+    "Investigators collected evidence in the town for a second day."
+)
+
+
+def _store_and_extract(text: str, *, publisher: str):
+    from verification import services
+    from verification.ingestion import parse_text
+
+    incoming = parse_text(text, source_name=f"{publisher}.txt", max_bytes=100_000, publisher=publisher)
+    return services.document_ingest(incoming=incoming).document
+
+
+def test_a_new_supporting_document_is_attached_to_an_open_ticket_without_a_manual_step(worker):
+    ingest_file(BUCHA)
+    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
+    assert _wait_for(lambda: not Ticket.objects.filter(last_corroborated_at__isnull=True).exists())
+    report = _store_and_extract(SUPPORTING, publisher="Wire")
+
+    def attached():
+        return CandidateSource.objects.filter(
+            ticket=war_crimes, passage__document=report, stance=Stance.SUPPORTS
+        ).exists()
+
+    assert _wait_for(attached), "the new document's support was not attached by the worker"
+    runs = JobRun.objects.filter(document=report, kind=JobKind.RECHECK_DOCUMENT)
+    assert _wait_for(lambda: runs.filter(status=JobStatus.SUCCEEDED).exists())
+    assert war_crimes.pk in runs.get().result["queued"]
+
+
+def test_a_redelivered_task_leaves_one_candidate_per_passage(worker):
+    ingest_file(BUCHA)
+    ingest_file(BALAKLIYA)
+    assert _wait_for(lambda: not Ticket.objects.filter(last_corroborated_at__isnull=True).exists())
+    message_id = str(uuid.uuid4())
+    for ticket_id in Ticket.objects.values_list("pk", flat=True):
+        for _ in range(2):
+            tasks.corroborate_ticket.apply_async(args=[ticket_id], task_id=f"{message_id}-{ticket_id}")
+    total = Ticket.objects.count()
+    assert _wait_for(lambda: worker.count(f"{message_id}-") >= 2 * total), "every delivery should run"
+    pairs = list(CandidateSource.objects.values_list("ticket_id", "passage_id"))
+    assert pairs and len(pairs) == len(set(pairs))
+
+
+def test_a_syndicated_copy_joins_the_origin_of_its_original(worker):
+    from verification import selectors
+
+    ingest_file(BUCHA)
+    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
+    original = _store_and_extract(SUPPORTING, publisher="Wire")
+    copy = _store_and_extract("KYIV (Daily Courier) - " + SUPPORTING, publisher="Daily Courier")
+    assert copy.origin_id == original.origin_id
+
+    def both_attached():
+        return (
+            CandidateSource.objects.filter(ticket=war_crimes, stance=Stance.SUPPORTS)
+            .values("passage__document")
+            .distinct()
+            .count()
+            == 2
+        )
+
+    assert _wait_for(both_attached), "the worker did not attach both copies"
+    counted = selectors.ticket_list().get(pk=war_crimes.pk)
+    assert counted.supporting_count >= 2 and counted.supporting_origins == 1

@@ -38,3 +38,41 @@ def test_idioms_with_not_are_not_denials():
 
 def test_denial_verbs_and_contractions_count():
     assert polarity_cues("The ministry denied it; officials didn't comment.") == ["n't", "denied"]
+
+
+def test_a_clashing_number_contradicts_with_the_numbers_as_cue():
+    from verification.search.features import compare
+
+    claim = "Officials said 40 tanks were destroyed near Kharkiv on Monday."
+    passage = "The ministry said 12 tanks were destroyed near Kharkiv on Monday."
+    label = label_stance(
+        claim, passage, score=0.6, shared=("destroy", "kharkiv", "tank"), comparison=compare(claim, passage)
+    )
+    assert label.stance == Stance.CONTRADICTS
+    assert "number differs: claim 40, passage 12" in label.cues
+
+
+def test_an_agreeing_number_is_named_among_the_support_cues():
+    from verification.search.features import compare
+
+    claim = "Officials said 40 tanks were destroyed near Kharkiv."
+    passage = "Ukraine says 40 tanks were destroyed near Kharkiv."
+    label = label_stance(
+        claim, passage, score=0.6, shared=("destroy", "tank"), comparison=compare(claim, passage)
+    )
+    assert label.stance == Stance.SUPPORTS
+    assert "same number: 40" in label.cues
+
+
+def test_no_evidence_and_false_are_denials():
+    assert polarity_cues("There is no evidence the vote was rigged.") == ["no evidence"]
+    assert polarity_cues("The ministry called the report false and misleading.") == ["false", "misleading"]
+
+
+def test_one_shared_word_takes_a_side_only_for_a_close_paraphrase():
+    lone = label_stance("Troops seized Balakliya.", "Balakliya", score=0.5, shared=("balakliya",))
+    assert lone.stance == Stance.RELATED
+    paraphrase = label_stance(
+        "Troops seized the town.", "Soldiers captured the town.", score=0.5, shared=("town",), similarity=0.8
+    )
+    assert paraphrase.stance == Stance.SUPPORTS

@@ -3,4 +3,5 @@
 labelled          read a labelled TSV file with clear errors
 metrics           precision, recall, F1 and average precision
 checkworthiness   the check-worthiness model against a plain baseline
+retrieval         evidence search and stance against gold passages
 """

@@ -43,7 +43,7 @@ DROP FUNCTION verification_appearance_tally();
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verification', '0005_jobrun_assignee_roles'),
+        ('verification', '0007_origins_embeddings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,8 +1,10 @@
 """The desk's models, one module per concept."""
 
 from .documents import Document, Passage
+from .embeddings import PassageEmbedding
 from .evidence import CandidateSource
 from .jobs import JobRun
+from .origins import DocumentFingerprint, Origin
 from .tickets import Appearance, Ticket, TicketEvent
 from .webhooks import WebhookDelivery, WebhookEndpoint
 
@@ -10,8 +12,11 @@ __all__ = [
     "Appearance",
     "CandidateSource",
     "Document",
+    "DocumentFingerprint",
     "JobRun",
+    "Origin",
     "Passage",
+    "PassageEmbedding",
     "Ticket",
     "TicketEvent",
     "WebhookDelivery",

@@ -20,6 +20,15 @@ class Document(models.Model):
         max_length=64, unique=True, help_text="SHA-256 of the normalised content."
     )
     ingested_at = models.DateTimeField(auto_now_add=True)
+    # PROTECT: an origin goes only when no copy of its story is left.
+    origin = models.ForeignKey(
+        "verification.Origin",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        help_text="The story this document is a copy of (itself when it is the first).",
+    )
 
     class Meta:
         ordering = ["-ingested_at"]
@@ -40,6 +49,20 @@ class Passage(models.Model):
     end = models.PositiveIntegerField()
     text = models.TextField()
     search_vector = stored_search_vector("text")
+    origin = models.ForeignKey(
+        "verification.Origin",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="passages",
+        help_text="The story this passage comes from: its document's, or that of a quote it republishes.",
+    )
+    quote_key = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="Fingerprint of a sentence long enough to be a quote.",
+    )
 
     class Meta:
         ordering = ["document", "ordinal"]

@@ -9,6 +9,7 @@ from .corroboration import (
     tickets_recorroborate,
 )
 from .decisions import candidate_decide
+from .embeddings import passages_embed
 from .ingest import IngestResult, document_extract, document_ingest, document_store
 from .reextract import document_reextract
 from .submissions import Submission, document_submit
@@ -33,6 +34,7 @@ __all__ = [
     "document_recheck_open_tickets",
     "document_store",
     "document_submit",
+    "passages_embed",
     "stale_tickets_enqueue",
     "ticket_assign",
     "ticket_corroborate",

@@ -1,20 +1,22 @@
-"""Find candidate sources for tickets in every other document, label their stance, attach them once."""
+"""Find candidate sources for tickets in every other story, label their stance, attach them once."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from verification import selectors
 from verification.choices import Decision
-from verification.models import CandidateSource, Passage, Ticket
-from verification.search import best_matches
-from verification.stance import label_stance
+from verification.models import CandidateSource, Document, Ticket
+from verification.search import passage_candidates
+from verification.stance import label_candidate
 
+from .embeddings import passages_embed
 from .jobs import enqueue_corroboration
 
 logger = logging.getLogger(__name__)
@@ -28,31 +30,46 @@ class CorroborationOutcome:
     attached: int
     refreshed: int
 
+    def as_result(self) -> dict:
+        """Return the outcome as a job run's result."""
+        return asdict(self)
 
-def ticket_corroborate(*, ticket_id: int) -> CorroborationOutcome:
-    """Search other documents' passages for the ticket's claim and attach the best as candidates."""
+
+def ticket_candidates(ticket: Ticket) -> list[CandidateSource]:
+    """Return unsaved candidate sources for the ticket: other stories' passages, ranked, with stances."""
     options = settings.VERIFICATION
-    ticket = Ticket.objects.get(pk=ticket_id)
     own_documents = list(ticket.appearances.values_list("document_id", flat=True))
-    matches = best_matches(
-        Passage.objects.exclude(document_id__in=own_documents),
+    own = Document.objects.filter(pk__in=own_documents)
+    # A syndicated copy of the claim's own article is not independent evidence for it.
+    own_origins = [pk for pk in own.values_list("origin_id", flat=True) if pk]
+    found = passage_candidates(
         text=ticket.claim_text,
         limit=options["CANDIDATES_PER_TICKET"],
         min_score=options["MIN_CANDIDATE_SCORE"],
+        exclude_document_ids=own_documents,
+        exclude_origin_ids=own_origins,
+        claim_date=own.aggregate(first=Min("published_on"))["first"],
     )
     rows = []
-    for match in matches:
-        label = label_stance(ticket.claim_text, match.item.text, score=match.score, shared=match.shared)
+    for candidate in found:
+        label = label_candidate(ticket.claim_text, candidate)
         rows.append(
             CandidateSource(
                 ticket_id=ticket.pk,
-                passage_id=match.item.pk,
-                score=match.score,
-                matched_terms=list(match.shared),
+                passage_id=candidate.passage.pk,
+                score=candidate.score,
+                matched_terms=list(candidate.shared),
                 stance=label.stance,
                 stance_cues=list(label.cues),
             )
         )
+    return rows
+
+
+def ticket_corroborate(*, ticket_id: int) -> CorroborationOutcome:
+    """Search other stories' passages for the ticket's claim and attach the best as candidates."""
+    ticket = Ticket.objects.get(pk=ticket_id)
+    rows = ticket_candidates(ticket)
     with transaction.atomic():
         # The ticket lock serialises this run with reviewers' decisions on the same ticket.
         list(Ticket.objects.select_for_update().filter(pk=ticket.pk).values_list("pk"))
@@ -79,11 +96,12 @@ def ticket_corroborate(*, ticket_id: int) -> CorroborationOutcome:
     return outcome
 
 
-def document_recheck_open_tickets(*, document_id: int) -> list[int]:
-    """Queue corroboration for the open tickets of other documents that the new document may bear on."""
+def document_recheck_open_tickets(*, document_id: int) -> dict:
+    """Embed a new document's passages, then queue corroboration of the open tickets it bears on."""
+    embedded = passages_embed(document_id=document_id)
     ticket_ids = selectors.open_ticket_ids_bearing_on(document_id=document_id)
     enqueue_corroboration(ticket_ids)
-    return ticket_ids
+    return {"document_id": document_id, "embedded": embedded, "queued": ticket_ids}
 
 
 def tickets_recorroborate(*, ticket_ids: list[int]) -> int:

@@ -13,6 +13,7 @@ from verification.ingestion import IncomingDocument, read_document
 from verification.models import Document, Passage, Ticket
 
 from .jobs import enqueue_document_recheck
+from .origins import document_origin_assign
 from .tickets import tickets_open_for_document
 
 
@@ -96,6 +97,7 @@ def document_store(*, incoming: IncomingDocument) -> IngestResult:
         )
         for ordinal, sentence in enumerate(split_sentences(document.text))
     )
+    document_origin_assign(document=document)
     return IngestResult(document=document, created=True)
 
 

@@ -29,7 +29,7 @@ def _extraction_queue(*, document_id: int, requested_by) -> JobRun:
     run = job_run_queue(kind=JobKind.EXTRACT_DOCUMENT, document_id=document_id, requested_by=requested_by)
     from verification import tasks  # tasks import services; importing here breaks the cycle
 
-    tasks.extract_document.delay_on_commit(run.pk, document_id)
+    tasks.extract_document.delay_on_commit(document_id, run_id=run.pk)
     return run
 
 

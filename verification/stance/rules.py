@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from verification.choices import Stance
+from verification.search.features import Comparison
 
 # Verbal negation and denial words; "no" alone is left out because "with no basic amenities"
 # negates a noun, not the event, so only its evidential uses count.
@@ -15,7 +16,8 @@ NEGATION = re.compile(
 )
 DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ial|ials)|reject(?:s|ed)?|refut(?:e|es|ed)|dismiss(?:es|ed)?|false(?:ly)?|fake|hoax"
-    r"|fabricat\w*|baseless|untrue|debunk\w*|staged|disinformation)\b",
+    r"|fabricat\w*|baseless|untrue|debunk\w*|staged|disinformation|misinformation|myth|misleading"
+    r"|incorrect|inaccurate|unfounded|no basis|contrary to)\b",
     re.IGNORECASE,
 )
 # Phrases that contain a negation word but assert rather than deny.
@@ -27,6 +29,8 @@ IDIOMS = re.compile(
 SUPPORT_MIN_SCORE = 0.3
 # A passage must share at least this many stems before its polarity says anything about the claim.
 MIN_SHARED_FOR_STANCE = 2
+# Meaning similarity (cosine of sentence embeddings) from which a passage is a paraphrase.
+PARAPHRASE_SIMILARITY = 0.6
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,20 @@ def polarity_cues(text: str) -> list[str]:
     ]
 
 
-def label_stance(claim: str, passage: str, *, score: float, shared: Sequence[str]) -> StanceLabel:
-    """Return the stance of passage towards claim, given their overlap score and shared stems."""
+def label_stance(
+    claim: str,
+    passage: str,
+    *,
+    score: float,
+    shared: Sequence[str],
+    comparison: Comparison | None = None,
+    similarity: float | None = None,
+) -> StanceLabel:
+    """Return the stance of passage towards claim, given relevance, shared stems, comparison, similarity."""
     shared_cue = f"shares: {', '.join(shared)}" if shared else "shares no words"
-    if len(shared) < MIN_SHARED_FOR_STANCE:
+    # Few shared words take a side only when the meaning is close (a paraphrase); a short
+    # caption sharing one name does not.
+    if len(shared) < MIN_SHARED_FOR_STANCE and (similarity is None or similarity < PARAPHRASE_SIMILARITY):
         return StanceLabel(Stance.RELATED, (shared_cue, "too little in common to take a side"))
     claim_neg, passage_neg = polarity_cues(claim), polarity_cues(passage)
     if passage_neg and not claim_neg:
@@ -57,7 +71,44 @@ def label_stance(claim: str, passage: str, *, score: float, shared: Sequence[str
         return StanceLabel(
             Stance.CONTRADICTS, (shared_cue, f"claim negates ({', '.join(claim_neg)}), passage asserts")
         )
+    clashes = _clashes(comparison)
+    if clashes:
+        return StanceLabel(Stance.CONTRADICTS, (shared_cue, *clashes))
     if score >= SUPPORT_MIN_SCORE:
         polarity = "both negate" if claim_neg else "same polarity"
-        return StanceLabel(Stance.SUPPORTS, (shared_cue, polarity, f"overlap {score:.2f}"))
-    return StanceLabel(Stance.RELATED, (shared_cue, f"overlap {score:.2f} below {SUPPORT_MIN_SCORE}"))
+        agreeing = _agreements(comparison)
+        return StanceLabel(Stance.SUPPORTS, (shared_cue, polarity, *agreeing, f"relevance {score:.2f}"))
+    return StanceLabel(Stance.RELATED, (shared_cue, f"relevance {score:.2f} below {SUPPORT_MIN_SCORE}"))
+
+
+def label_candidate(claim: str, candidate) -> StanceLabel:
+    """Return the stance of a search candidate towards claim, its cues followed by the ranking's cues."""
+    label = label_stance(
+        claim,
+        candidate.passage.text,
+        score=candidate.score,
+        shared=candidate.shared,
+        comparison=candidate.comparison,
+        similarity=candidate.similarity,
+    )
+    return StanceLabel(label.stance, tuple(dict.fromkeys([*label.cues, *candidate.cues])))
+
+
+def _clashes(comparison: Comparison | None) -> list[str]:
+    """Return the cues of numbers or years that differ for the same thing, when none agree."""
+    if comparison is None or comparison.agreeing_numbers:
+        return []
+    cues = [f"number differs: claim {a}, passage {b}" for a, b in comparison.clashing_numbers]
+    if not comparison.agreeing_years:
+        cues += [f"year differs: claim {a}, passage {b}" for a, b in comparison.clashing_years]
+    return cues
+
+
+def _agreements(comparison: Comparison | None) -> list[str]:
+    """Return the cues of numbers and years claim and passage agree on."""
+    if comparison is None:
+        return []
+    cues = [f"same number: {', '.join(comparison.agreeing_numbers)}"] if comparison.agreeing_numbers else []
+    if comparison.agreeing_years:
+        cues.append(f"same year: {', '.join(comparison.agreeing_years)}")
+    return cues

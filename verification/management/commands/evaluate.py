@@ -1,4 +1,4 @@
-"""Measure quality on labelled data: `manage.py evaluate <measure> FILE`.
+"""Measure quality on labelled data: `manage.py evaluate <measure> ...`.
 
 Each measure is a subcommand that reads its arguments and calls one pure
 module of ``verification.evaluation``; add a measure with another
@@ -14,6 +14,15 @@ from tqdm import tqdm
 
 from verification.evaluation.checkworthiness import checkworthiness_report
 from verification.evaluation.labelled import LabelledDataError, read_labelled_tsv
+from verification.evaluation.retrieval import EvaluationDataError, read_claims, read_passages
+from verification.search import semantic_enabled
+from verification.services.evaluation import retrieval_evaluate
+
+SEMANTIC_HINT = (
+    "Semantic search is not available: install PyTorch's CPU build and the extra "
+    '(pip install torch==2.13.0 && pip install -c requirements.lock ".[semantic]"), use a PostgreSQL '
+    "with pgvector, and leave VERIFICATION_SEMANTIC_SEARCH on; or pass --no-semantic."
+)
 
 
 class Command(BaseCommand):
@@ -40,6 +49,26 @@ class Command(BaseCommand):
         checkworthiness.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
         checkworthiness.set_defaults(run=self._run_checkworthiness)
 
+        retrieval = measures.add_parser(
+            "retrieval",
+            help="Recall@1/5/10 and MRR of candidate retrieval, and stance accuracy on gold evidence "
+            "(Climate-FEVER shape).",
+        )
+        retrieval.add_argument(
+            "--claims", type=Path, required=True, help="JSON lines: claim, supports_ids, …"
+        )
+        retrieval.add_argument(
+            "--passages", type=Path, required=True, help="TSV with passage_id, article, text columns."
+        )
+        mode = retrieval.add_mutually_exclusive_group()
+        mode.add_argument(
+            "--semantic", action="store_true", help="Require semantic search (fail without it)."
+        )
+        mode.add_argument("--no-semantic", action="store_true", help="Full-text search only.")
+        retrieval.add_argument("--limit", type=int, default=None, help="Evaluate the first N claims only.")
+        retrieval.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
+        retrieval.set_defaults(run=self._run_retrieval)
+
     def handle(self, *args, run, **options):
         run(options)
 
@@ -60,6 +89,32 @@ class Command(BaseCommand):
             threshold=threshold,
             progress=lambda texts: tqdm(
                 texts, desc="Scoring", unit="sentence", file=self.stderr, disable=len(texts) < 1000
+            ),
+        )
+        if options["json"]:
+            self.stdout.write(json.dumps(report.as_dict(), indent=2))
+        else:
+            self.stdout.write(report.as_table())
+
+    def _run_retrieval(self, options):
+        if options["semantic"] and not semantic_enabled():
+            raise CommandError(SEMANTIC_HINT)
+        semantic = not options["no_semantic"] and semantic_enabled()
+        try:
+            claims = read_claims(options["claims"])
+            passages = read_passages(options["passages"])
+        except EvaluationDataError as exc:
+            raise CommandError(str(exc)) from exc
+        if options["limit"] is not None:
+            if options["limit"] < 1:
+                raise CommandError("--limit must be at least 1.")
+            claims = claims[: options["limit"]]
+        report = retrieval_evaluate(
+            claims=claims,
+            passages=passages,
+            semantic=semantic,
+            progress=lambda items, desc, total: tqdm(
+                items, desc=desc, total=total, unit="item", file=self.stderr, disable=total < 100
             ),
         )
         if options["json"]:

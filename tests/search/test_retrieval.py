@@ -1,0 +1,57 @@
+"""Full-text retrieval: two shared stems first, common stems left out of the query on a big table."""
+
+import pytest
+from django.db import connection
+
+from verification import services
+from verification.ingestion import parse_text
+from verification.models import Passage
+from verification.search import retrieval
+from verification.search.retrieval import distinctive, full_text_ranking, text_lexemes
+
+pytestmark = pytest.mark.django_db
+
+
+def store(text: str):
+    return services.document_store(incoming=parse_text(text, source_name="t.txt", max_bytes=100_000)).document
+
+
+@pytest.fixture
+def fresh_statistics():
+    retrieval._common_stems.clear()
+    yield
+    retrieval._common_stems.clear()
+
+
+def test_passages_sharing_two_stems_rank_before_those_sharing_one():
+    store("Polar bears hunt seals on the sea ice.\n\nSeals rest on beaches.\n\nThe ice melted early.")
+    ranked = full_text_ranking(lexemes=text_lexemes("Polar bears need sea ice"), excluded=[])
+    texts = dict(Passage.objects.values_list("pk", "text"))
+    assert texts[ranked[0]].startswith("Polar bears")
+    assert texts[ranked[1]] == "The ice melted early."  # one shared stem fills the pool after
+    assert len(ranked) == 2  # "Seals rest on beaches." shares no stem
+
+
+def test_stems_with_quotes_and_backslashes_are_safe_operands():
+    store("O'Brien said the C:\\\\ drive & the | pipe were fine.")
+    assert full_text_ranking(lexemes=["o'brien", "c:\\\\", "&", "|"], excluded=[]) is not None
+
+
+def test_common_stems_are_left_out_of_the_query_on_a_big_table(monkeypatch, fresh_statistics):
+    for i in range(60):
+        store(f"The climate report number {i} was published.\n\nIt covers region {i * 7}.")
+    store("Polar bears and the climate: a polar bear needs sea ice.")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE verification_passage")
+    monkeypatch.setattr(retrieval, "COMMON_STEMS_FROM", 0)
+    common = retrieval.common_stems()
+    assert {"climat", "report"} <= set(common)
+    assert "polar" not in common
+    assert distinctive(["climat", "polar", "bear"]) == ["polar", "bear"]
+    # Too few uncommon stems: the least common of the common ones make up the pair.
+    assert set(distinctive(["climat", "polar"])) == {"climat", "polar"}
+
+
+def test_small_tables_use_every_stem(fresh_statistics):
+    store("The climate report was published.")
+    assert retrieval.common_stems() == {}

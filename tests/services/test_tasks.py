@@ -1,0 +1,69 @@
+"""Tasks run in-process (eager): each execution is a recorded job run with its result or error."""
+
+import pytest
+
+from tests.conftest import BALAKLIYA, BUCHA, ingest_file
+from verification import tasks
+from verification.choices import JobKind, JobStatus
+from verification.models import CandidateSource, JobRun, Ticket
+
+pytestmark = pytest.mark.django_db
+
+
+def test_corroborating_a_ticket_records_what_it_attached(seeds):
+    ticket = Ticket.objects.get(claim_text__contains="These are war crimes")
+    queued = JobRun.objects.get(kind=JobKind.CORROBORATE_TICKET, ticket=ticket)  # queued by the re-check
+    result = tasks.corroborate_ticket.apply(args=[ticket.pk], kwargs={"run_id": queued.pk}).get()
+    run = JobRun.objects.get(pk=queued.pk)
+    assert run.status == JobStatus.SUCCEEDED and run.attempts == 1
+    assert (
+        run.result
+        == result
+        == {
+            "ticket_id": ticket.pk,
+            "attached": CandidateSource.objects.filter(ticket=ticket).count(),
+            "refreshed": 0,
+        }
+    )
+    assert run.duration_ms is not None
+
+
+def test_a_new_document_queues_its_recheck_as_a_run():
+    bucha = ingest_file(BUCHA).document
+    assert JobRun.objects.filter(
+        kind=JobKind.RECHECK_DOCUMENT, document=bucha, status=JobStatus.QUEUED
+    ).exists()
+
+
+def test_the_recheck_records_which_tickets_it_queued():
+    ingest_file(BUCHA)
+    balakliya = ingest_file(BALAKLIYA).document
+    result = tasks.recheck_open_tickets.apply(args=[balakliya.pk]).get()
+    run = JobRun.objects.filter(kind=JobKind.RECHECK_DOCUMENT, task_id__gt="").get()
+    assert run.document == balakliya and run.status == JobStatus.SUCCEEDED
+    assert result["queued"] and result["embedded"] == 0  # no semantic extra in this run's settings
+    assert JobRun.objects.filter(
+        kind=JobKind.CORROBORATE_TICKET, ticket_id__in=result["queued"]
+    ).count() >= len(result["queued"])
+
+
+def test_a_ticket_deleted_before_its_run_is_recorded_as_skipped(db):
+    result = tasks.corroborate_ticket.apply(args=[987654]).get()
+    assert result == {"ticket_id": 987654, "skipped": "ticket no longer exists"}
+    run = JobRun.objects.get()
+    assert run.ticket_id is None and run.status == JobStatus.SUCCEEDED
+
+
+def test_a_failing_run_keeps_its_error(seeds, settings):
+    # A misconfigured batch size makes the sweep's query fail for real.
+    settings.VERIFICATION = {**settings.VERIFICATION, "STALE_BATCH": -1}
+    outcome = tasks.corroborate_stale_tickets.apply()
+    assert outcome.failed()
+    run = JobRun.objects.get(kind=JobKind.STALE_SWEEP)
+    assert run.status == JobStatus.FAILED and "Negative indexing" in run.error
+
+
+def test_every_task_acknowledges_late_and_retries_with_backoff():
+    for task in (tasks.corroborate_ticket, tasks.recheck_open_tickets, tasks.corroborate_stale_tickets,
+                 tasks.embed_passages):  # fmt: skip
+        assert task.acks_late and task.retry_backoff and task.max_retries == 5
