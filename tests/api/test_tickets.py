@@ -145,6 +145,27 @@ def test_a_decision_sent_on_a_stale_view_is_409(reviewer_api, corroborated_seeds
     assert stale.status_code == 409
 
 
+def test_a_change_sent_against_an_older_version_of_the_ticket_is_409(reviewer_api, corroborated_seeds):
+    candidate = CandidateSource.objects.filter(stance=Stance.SUPPORTS).first()
+    ticket_url = f"/api/tickets/{candidate.ticket_id}/"
+    seen = reviewer_api.get(ticket_url).json()["version"]
+    decided = reviewer_api.post(
+        f"/api/candidates/{candidate.pk}/decision/",
+        {"decision": "accepted", "expected_version": seen},
+        format="json",
+    )
+    assert decided.status_code == 200
+    # Another client's view from before the decision is now stale: its status change is refused.
+    stale = reviewer_api.post(
+        f"{ticket_url}transition/",
+        {"status": "disputed", "rationale": "Looks wrong", "expected_version": seen},
+        format="json",
+    )
+    assert stale.status_code == 409
+    assert "changed since you opened it" in stale.json()["detail"]
+    assert reviewer_api.get(ticket_url).json()["status"] == "unverified"
+
+
 @pytest.mark.parametrize(
     ("since", "found"),
     [

@@ -31,6 +31,7 @@ class TicketSerializer(serializers.ModelSerializer):
             "claimant",
             "hedges",
             "status",
+            "version",
             "checkworthiness",
             "score_reasons",
             "appearance_count",
@@ -166,6 +167,9 @@ class TransitionSerializer(serializers.Serializer):
         required=False,
         help_text="The status you saw; a different one is a 409.",
     )
+    expected_version = serializers.IntegerField(
+        min_value=0, required=False, help_text="The ticket's version you saw; a newer one is a 409."
+    )
 
 
 class DecisionSerializer(serializers.Serializer):
@@ -173,4 +177,7 @@ class DecisionSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=5000, allow_blank=True, default="")
     expected_decision = serializers.ChoiceField(
         choices=Decision.choices, required=False, help_text="The decision you saw; a different one is a 409."
+    )
+    expected_version = serializers.IntegerField(
+        min_value=0, required=False, help_text="The ticket's version you saw; a newer one is a 409."
     )

@@ -85,6 +85,7 @@ class TicketViewSet(BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
             to_status=data.validated_data["status"],
             rationale=data.validated_data["rationale"],
             expected_status=data.validated_data.get("expected_status"),
+            expected_version=data.validated_data.get("expected_version"),
             actor=request.user,
         )
         return Response(TicketDetailSerializer(selectors.ticket_detail().get(pk=pk)).data)
