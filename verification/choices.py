@@ -37,6 +37,7 @@ class JobKind(TextChoices):
     STALE_SWEEP = "stale_sweep", "Queue stale tickets"
     EXTRACT_DOCUMENT = "extract_document", "Extract a document's claims"
     EMBED_PASSAGES = "embed_passages", "Embed passages for semantic search"
+    PRUNE_RUNS = "prune_runs", "Forget old job runs"
 
 
 class JobStatus(TextChoices):

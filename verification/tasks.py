@@ -5,6 +5,7 @@ import functools
 from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.utils import timezone
 
 from verification import services
 from verification.choices import JobKind
@@ -77,6 +78,14 @@ def corroborate_stale_tickets(self) -> dict:
 def embed_passages(self) -> dict:
     """Embed passages stored before semantic search was switched on, a batch per run."""
     return {"embedded": services.passages_embed(limit=2000)}
+
+
+@shared_task(**RETRY)
+@recorded(JobKind.PRUNE_RUNS)
+def prune_job_runs(self) -> dict:
+    """Forget finished job runs older than the retention period (run by beat)."""
+    cutoff = timezone.now() - settings.VERIFICATION["JOB_RUN_RETENTION"]
+    return {"deleted": services.job_runs_prune(older_than=cutoff)}
 
 
 @shared_task(**RETRY)

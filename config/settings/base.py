@@ -202,6 +202,9 @@ VERIFICATION = {
     # STALE_BATCH per run, so a backlog drains without piling duplicate messages into Redis.
     "STALE_BATCH": 500,
     "STALE_AFTER": timedelta(hours=int(os.environ.get("VERIFICATION_STALE_AFTER_HOURS", "24"))),
+    # Finished job runs are kept this long for the admin's job list, then pruned daily by beat; every
+    # queued corroboration leaves one, so without a limit the table grows by thousands a day.
+    "JOB_RUN_RETENTION": timedelta(days=int(os.environ.get("VERIFICATION_JOB_RUN_RETENTION_DAYS", "30"))),
     # Semantic search (pgvector) runs when this is on, the `semantic` extra is installed and the
     # database has pgvector; otherwise full-text search works alone.
     "SEMANTIC_SEARCH": env_bool("VERIFICATION_SEMANTIC_SEARCH", True),

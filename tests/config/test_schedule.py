@@ -11,7 +11,9 @@ from config.celery_app import app
 def test_every_scheduled_entry_names_a_registered_task():
     app.loader.import_default_modules()
     scheduled = list(PeriodicTask.objects.filter(enabled=True))
-    assert "corroborate-stale-tickets" in {task.name for task in scheduled}
+    assert {"corroborate-stale-tickets", "embed-missing-passages", "prune-job-runs"} <= {
+        task.name for task in scheduled
+    }
     for task in scheduled:
         assert task.task in app.tasks, task.name
 

@@ -39,3 +39,35 @@ def test_a_queued_run_is_the_one_that_gets_recorded_and_retries_count_attempts()
             pass
     run = JobRun.objects.get()
     assert (run.pk, run.status, run.attempts) == (queued.pk, JobStatus.SUCCEEDED, 2)
+
+
+def test_pruning_forgets_old_finished_runs_and_keeps_recent_or_unfinished_ones():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from verification.services import job_runs_prune
+
+    now = timezone.now()
+    old, recent, unfinished = (JobRun.objects.create(kind=JobKind.STALE_SWEEP) for _ in range(3))
+    JobRun.objects.filter(pk=old.pk).update(status=JobStatus.FAILED, finished_at=now - timedelta(days=31))
+    JobRun.objects.filter(pk=recent.pk).update(status=JobStatus.SUCCEEDED, finished_at=now - timedelta(1))
+    assert job_runs_prune(older_than=now - timedelta(days=30), batch=1) == 1
+    assert set(JobRun.objects.values_list("pk", flat=True)) == {recent.pk, unfinished.pk}
+
+
+def test_the_beat_task_prunes_past_the_retention_setting_and_records_its_own_run(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from verification import tasks
+
+    settings.VERIFICATION = {**settings.VERIFICATION, "JOB_RUN_RETENTION": timedelta(days=7)}
+    old = JobRun.objects.create(kind=JobKind.STALE_SWEEP)
+    JobRun.objects.filter(pk=old.pk).update(
+        status=JobStatus.SUCCEEDED, finished_at=timezone.now() - timedelta(days=8)
+    )
+    assert tasks.prune_job_runs.apply().get() == {"deleted": 1}
+    run = JobRun.objects.get()
+    assert (run.kind, run.status, run.result) == (JobKind.PRUNE_RUNS, JobStatus.SUCCEEDED, {"deleted": 1})

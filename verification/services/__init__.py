@@ -12,6 +12,7 @@ from .decisions import candidate_decide
 from .embeddings import passages_embed
 from .ingest import IngestResult, document_extract, document_ingest, document_store
 from .reextract import document_reextract
+from .runs import job_runs_prune
 from .submissions import Submission, document_submit
 from .tickets import claim_key, ticket_for_claim, tickets_open_for_document
 from .transitions import ticket_transition
@@ -34,6 +35,7 @@ __all__ = [
     "document_recheck_open_tickets",
     "document_store",
     "document_submit",
+    "job_runs_prune",
     "passages_embed",
     "stale_tickets_enqueue",
     "ticket_assign",

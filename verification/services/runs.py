@@ -63,6 +63,18 @@ def job_run_record(
         _finish(run, began, status=JobStatus.SUCCEEDED, result=outcome.result)
 
 
+def job_runs_prune(*, older_than, batch: int = 10_000) -> int:
+    """Delete runs that finished before older_than, a batch at a time; return how many went."""
+    finished = JobRun.objects.filter(
+        status__in=[JobStatus.SUCCEEDED, JobStatus.FAILED], finished_at__lt=older_than
+    )
+    deleted = 0
+    # Batches keep each delete's locks and write-ahead log small on a table that grows every minute.
+    while ids := list(finished.order_by("pk").values_list("pk", flat=True)[:batch]):
+        deleted += JobRun.objects.filter(pk__in=ids).delete()[0]
+    return deleted
+
+
 def _finish(run: JobRun, began: float, *, status: JobStatus, result: dict | None = None, error: str = ""):
     """Store how the run ended and how long it took."""
     run.status = status
