@@ -1,5 +1,7 @@
 """Full-text retrieval: two shared stems first, common stems left out of the query on a big table."""
 
+import math
+
 import pytest
 from django.db import connection
 
@@ -7,7 +9,7 @@ from verification import services
 from verification.ingestion import parse_text
 from verification.models import Passage
 from verification.search import retrieval
-from verification.search.retrieval import distinctive, full_text_ranking, text_lexemes
+from verification.search.retrieval import distinctive, full_text_ranking, stem_weights, text_lexemes
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +57,12 @@ def test_common_stems_are_left_out_of_the_query_on_a_big_table(monkeypatch, fres
 def test_small_tables_use_every_stem(fresh_statistics):
     store("The climate report was published.")
     assert retrieval.common_stems() == {}
+
+
+def test_stem_weights_are_inverse_document_frequencies(fresh_statistics):
+    store("Polar bears hunt on the ice.\n\nThe ice melted early.\n\nThe ice is thin.")
+    weights = stem_weights(["polar", "ice", "o'brien"])
+    assert weights["polar"] == pytest.approx(math.log(4 / 2))
+    assert weights["ice"] == pytest.approx(0.0)  # in every passage: says nothing
+    assert weights["o'brien"] == pytest.approx(math.log(4 / 1))  # in none: a quoted operand still counts
+    assert stem_weights([]) == {}

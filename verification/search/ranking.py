@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -25,6 +25,17 @@ def overlap(query: Collection[str], candidate: Collection[str]) -> tuple[float, 
         return 0.0, ()
     shared = a & b
     return round(2 * len(shared) / (len(a) + len(b)), 4), tuple(sorted(shared))
+
+
+def weighted_coverage(
+    query: Collection[str], candidate: Collection[str], weights: Mapping[str, float]
+) -> float:
+    """Return the share of the query's stem weight that the candidate's stems cover, in [0, 1]."""
+    a = set(query)
+    total = sum(weights.get(stem, 0.0) for stem in a)
+    if not total:
+        return 0.0
+    return round(sum(weights.get(stem, 0.0) for stem in a & set(candidate)) / total, 4)
 
 
 def rank(

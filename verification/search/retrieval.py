@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import time
 
 from django.contrib.postgres.fields import ArrayField
@@ -82,6 +83,42 @@ def common_stems() -> dict[str, float]:
                 }
     _common_stems[connection.alias] = (time.monotonic(), shares)
     return shares
+
+
+def passage_count() -> int:
+    """Return how many passages there are: the planner's estimate on a big table, an exact count otherwise."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'verification_passage'::regclass")
+        row = cursor.fetchone()
+        if row and row[0] >= COMMON_STEMS_FROM:
+            return int(row[0])
+        cursor.execute("SELECT count(*) FROM verification_passage")
+        return cursor.fetchone()[0]
+
+
+def stem_weights(lexemes: list[str]) -> dict[str, float]:
+    """Return each stem's inverse document frequency, log((passages + 1) / (passages with it + 1)).
+
+    A claim's rare words ("Samalas", "permafrost") say more about which passage it means than its
+    common ones ("said", "year"), in any corpus. Common stems take their share from the statistics
+    common_stems() reads; the others are few rows each, so counting them on the GIN index is cheap.
+    """
+    if not lexemes:
+        return {}
+    total = passage_count()
+    common = common_stems()
+    counts = {stem: common[stem] * total for stem in lexemes if stem in common}
+    rare = sorted({stem for stem in lexemes if stem not in common})
+    if rare:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT q, (SELECT count(*) FROM verification_passage WHERE search_vector @@ q::tsquery) "
+                "FROM unnest(%s::text[]) AS q",
+                [[_quoted(stem) for stem in rare]],
+            )
+            quoted = {_quoted(stem): stem for stem in rare}
+            counts.update({quoted[q]: n for q, n in cursor.fetchall()})
+    return {stem: math.log((total + 1) / (counts[stem] + 1)) for stem in lexemes}
 
 
 def distinctive(lexemes: list[str]) -> list[str]:
