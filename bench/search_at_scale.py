@@ -45,6 +45,7 @@ from bench.ingest_and_lookup import (
     machine,
     percentiles_ms,
 )
+from bench.throwaway import throwaway_database
 
 BENCH_DB = "bench_search"
 PASSAGES_PER_DOCUMENT = 20
@@ -397,44 +398,29 @@ def parse_args(argv):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    os.environ.setdefault("VERIFICATION_LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.test.utils import setup_databases, teardown_databases
-
-    if settings.DATABASES["default"]["NAME"] == BENCH_DB:
-        sys.exit(f"The configured database is itself named {BENCH_DB!r}; the benchmark would drop it.")
-    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = BENCH_DB
-    isolate_celery()
     progress = not args.no_progress
     sentences = read_sentences(args.passages)
     queries = read_queries(args.claims, args.queries)
     writer = MarkovWriter(sentences, args.seed)
     result = {"command": " ".join(["python", "-m", "bench.search_at_scale", *sys.argv[1:]]), "sizes": []}
-    old_config = setup_databases(verbosity=0, interactive=False, serialized_aliases=set())
     try:
-        result["machine"] = machine()
-        loaded = 0
-        for size in sorted(args.sizes):
-            seconds = load_passages(writer, size - loaded, progress=progress)
-            loaded = size
-            entry = {"passages": size, "load_seconds_for_added": seconds}
-            entry["full_text_search"] = full_text_latency(queries, args.searches)
-            result["sizes"].append(entry)
-            if size == min(args.sizes) and not args.no_workers:
-                ingest_articles(load_articles(args.passages, args.articles), progress)
-                result["workers"] = [worker_throughput(1), worker_throughput(2)]
-                result["workers_at_passages"] = size
-        if not args.no_semantic:
-            result["semantic"] = semantic_latency(queries, args.searches, sentences, progress)
+        with throwaway_database(BENCH_DB):
+            isolate_celery()
+            result["machine"] = machine()
+            loaded = 0
+            for size in sorted(args.sizes):
+                seconds = load_passages(writer, size - loaded, progress=progress)
+                loaded = size
+                entry = {"passages": size, "load_seconds_for_added": seconds}
+                entry["full_text_search"] = full_text_latency(queries, args.searches)
+                result["sizes"].append(entry)
+                if size == min(args.sizes) and not args.no_workers:
+                    ingest_articles(load_articles(args.passages, args.articles), progress)
+                    result["workers"] = [worker_throughput(1), worker_throughput(2)]
+                    result["workers_at_passages"] = size
+            if not args.no_semantic:
+                result["semantic"] = semantic_latency(queries, args.searches, sentences, progress)
     finally:
-        from django.db import connections
-
-        connections.close_all()
-        teardown_databases(old_config, verbosity=0)
         drop_bench_queue()
     print(json.dumps(result, indent=2))
     return 0
