@@ -19,3 +19,7 @@ class StaleEdit(DomainError):
 
 class NotAllowed(DomainError):
     """The acting user lacks the permission the operation needs."""
+
+
+class EvidenceInUse(DomainError):
+    """The decision would leave a ticket's status without the evidence it rests on."""

@@ -52,6 +52,13 @@ def test_a_submission_is_stored_at_once_and_its_job_is_polled_to_the_tickets(rev
     assert job["duration_ms"] is not None and job["error"] == ""
 
 
+@pytest.mark.parametrize("field", ["date", "published_on"])
+def test_a_json_documents_date_is_read_under_either_name(reviewer_api, field):
+    response = submit(reviewer_api, {"text": ARTICLE, field: "2022-09-12"})
+    assert response.status_code == 202
+    assert str(Document.objects.get(pk=response.json()["id"]).published_on) == "2022-09-12"
+
+
 def test_the_same_content_again_answers_200_with_the_first_document_and_its_job(reviewer_api):
     first = submit(reviewer_api, {"text": ARTICLE})
     again = submit(reviewer_api, {"text": ARTICLE})
@@ -107,6 +114,8 @@ def test_html_is_read_as_its_visible_text(reviewer_api):
         ({}, "application/json"),
         ({"text": "ok", "url": "nope"}, "application/json"),
         ({"text": "ok", "published_on": "yesterday"}, "application/json"),
+        ({"text": "ok", "date": "yesterday"}, "application/json"),
+        ({"text": "ok", "date": "2022-09-12", "published_on": "2022-09-13"}, "application/json"),
         ("{not json", "application/json"),
         ("", "text/plain"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "text/plain"),

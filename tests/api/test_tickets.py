@@ -179,3 +179,28 @@ def test_updated_since_takes_any_iso_offset(api, seeds, since, found):
     response = api.get("/api/tickets/", {"updated_since": since})
     assert response.status_code == 200
     assert bool(response.json()["results"]) is found
+
+
+def test_a_decision_that_would_strip_a_verdict_of_its_evidence_is_409(reviewer_api, reviewer):
+    from tests.factories import ticket_with_evidence
+    from verification import services
+
+    ticket = ticket_with_evidence(supporting=1, contradicting=0)
+    support = ticket.candidates.get()
+    services.candidate_decide(candidate_id=support.pk, decision="accepted", actor=reviewer)
+    services.ticket_transition(ticket_id=ticket.pk, to_status="corroborated", actor=reviewer, rationale="ok")
+    refused = reviewer_api.post(f"/api/candidates/{support.pk}/decision/", {"decision": "rejected"}, format="json")
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "evidence_in_use"
+    assert "move it back to unverified" in refused.json()["detail"]
+    support.refresh_from_db()
+    assert support.decision == "accepted"
+
+
+def test_error_codes_are_snake_case(reviewer_api, db):
+    missing = reviewer_api.get("/api/tickets/999999/").json()
+    assert missing["code"] == "not_found"
+    bad = reviewer_api.post(
+        "/api/tickets/999999/transition/", {"status": "disputed", "rationale": "x"}, format="json"
+    ).json()
+    assert bad["code"] == "not_found"

@@ -136,6 +136,11 @@ def test_json_gives_text_and_metadata():
     assert doc.published_on == dt.date(2022, 4, 5)
 
 
+def test_json_date_may_be_named_published_on_as_in_the_api():
+    doc = read('{"text": "Officials said five men had been killed.", "published_on": "2022-04-05"}', "json")
+    assert doc.published_on == dt.date(2022, 4, 5)
+
+
 def test_json_text_may_carry_a_date_header():
     doc = read('{"text": "date 2022-04-05 Officials said five men had been killed."}', "json")
     assert doc.published_on == dt.date(2022, 4, 5)

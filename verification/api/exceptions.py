@@ -1,4 +1,6 @@
-"""Turn domain errors into clear 4xx responses."""
+"""Turn domain errors into clear 4xx responses, each with a snake_case `code`."""
+
+import re
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import JsonResponse
@@ -7,13 +9,20 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from verification.errors import DomainError, NotAllowed, StaleEdit, TransitionRefused
+from verification.errors import DomainError, EvidenceInUse, NotAllowed, StaleEdit, TransitionRefused
 
 STATUS_FOR = {
     NotAllowed: status.HTTP_403_FORBIDDEN,
     StaleEdit: status.HTTP_409_CONFLICT,
     TransitionRefused: status.HTTP_409_CONFLICT,
+    # A decision refused because the ticket's verdict rests on it: the ticket must move back first.
+    EvidenceInUse: status.HTTP_409_CONFLICT,
 }
+
+
+def error_code(exc: DomainError) -> str:
+    """Return the domain error's code: its class name in snake_case ("StaleEdit" -> "stale_edit")."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__).lower()
 
 
 def domain_exception_handler(exc, context):
@@ -22,10 +31,14 @@ def domain_exception_handler(exc, context):
         code = next(
             (c for kind, c in STATUS_FOR.items() if isinstance(exc, kind)), status.HTTP_400_BAD_REQUEST
         )
-        return Response({"detail": str(exc), "code": type(exc).__name__}, status=code)
+        return Response({"detail": str(exc), "code": error_code(exc)}, status=code)
     if isinstance(exc, ObjectDoesNotExist):
-        return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
-    return exception_handler(exc, context)
+        return Response({"detail": "Not found.", "code": "not_found"}, status=status.HTTP_404_NOT_FOUND)
+    response = exception_handler(exc, context)
+    # DRF's own errors carry their code too (already snake_case), so every error reads alike.
+    if response is not None and isinstance(response.data, dict) and set(response.data) == {"detail"}:
+        response.data["code"] = getattr(response.data["detail"], "code", None) or "error"
+    return response
 
 
 def not_found(request, exception=None):

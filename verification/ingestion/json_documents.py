@@ -1,4 +1,4 @@
-"""An article sent as a JSON object: its text and metadata (title, publisher, url, date)."""
+"""An article sent as a JSON object: its text and metadata (title, publisher, url, date or published_on)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from verification.errors import IngestError
 
 TEXT_FIELD = "text"
-METADATA_FIELDS = ("title", "publisher", "url", "date")
+METADATA_FIELDS = ("title", "publisher", "url", "date", "published_on")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ def parse_json(document: str, *, source_name: str) -> JsonArticle:
         title=fields["title"],
         publisher=fields["publisher"],
         url=fields["url"],
-        published_on=_date(fields["date"], source_name=source_name),
+        # The API's name for the date is read too, so one JSON body serves the command and the API.
+        published_on=_date(fields["date"] or fields["published_on"], source_name=source_name),
     )
 
 

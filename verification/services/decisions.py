@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from verification.choices import Decision, EventKind, TicketStatus
-from verification.errors import DomainError, StaleEdit
+from verification.errors import DomainError, EvidenceInUse, StaleEdit
 from verification.models import CandidateSource, TicketEvent
 
 from .locking import permission_require, ticket_lock, ticket_version_bump
@@ -15,10 +15,6 @@ from .transitions import evidence_shortfall
 from .webhooks import ticket_event_publish
 
 DECIDE_PERMISSION = "verification.change_candidatesource"
-
-
-class EvidenceInUse(DomainError):
-    """The decision would leave a ticket's status without the evidence it rests on."""
 
 
 @transaction.atomic

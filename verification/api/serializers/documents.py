@@ -14,6 +14,22 @@ class DocumentMetaSerializer(serializers.Serializer):
     publisher = serializers.CharField(max_length=200, allow_blank=True, default="")
     url = serializers.URLField(max_length=2000, allow_blank=True, default="")
     published_on = serializers.DateField(required=False, allow_null=True, default=None)
+    # `date` is what JSON files for `manage.py ingest` carry; the API reads it too, as an alias.
+    date = serializers.DateField(
+        required=False, allow_null=True, write_only=True, help_text="Another name for published_on."
+    )
+
+    def validate(self, attrs):
+        """Fold `date` into `published_on`, refusing the two when they disagree."""
+        attrs = dict(attrs)
+        date = attrs.pop("date", None)
+        if date is not None:
+            if attrs.get("published_on") not in (None, date):
+                raise serializers.ValidationError(
+                    {"date": "Give the date once: published_on and date disagree."}
+                )
+            attrs["published_on"] = date
+        return attrs
 
 
 class DocumentInSerializer(DocumentMetaSerializer):
