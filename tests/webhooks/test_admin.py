@@ -70,3 +70,33 @@ def test_the_endpoint_page_never_shows_the_secret(operator, client_user, reviewe
     endpoint = failed_deliveries(client_user, reviewer, 1)
     page = operator.get(f"/admin/verification/webhookendpoint/{endpoint.pk}/change/").content.decode()
     assert endpoint.url in page and endpoint.secret not in page
+
+
+def test_an_operator_deletes_an_endpoint_and_its_log_from_the_admin(operator, client_user, reviewer):
+    endpoint = failed_deliveries(client_user, reviewer, 2)
+    kept = services.webhook_endpoint_create(owner=client_user, url="https://other.example.org/hooks")
+    page = operator.post(f"/admin/verification/webhookendpoint/{endpoint.pk}/delete/", {"post": "yes"})
+    assert page.status_code == 302
+    assert list(type(endpoint).objects.values_list("pk", flat=True)) == [kept.pk]
+    assert not WebhookDelivery.objects.filter(endpoint_id=endpoint.pk).exists()
+
+
+def test_the_bulk_delete_action_removes_each_chosen_endpoint(operator, client_user, reviewer):
+    first = failed_deliveries(client_user, reviewer, 1)
+    second = services.webhook_endpoint_create(owner=client_user, url="https://other.example.org/hooks")
+    operator.post(
+        "/admin/verification/webhookendpoint/",
+        {"action": "delete_selected", "_selected_action": [first.pk, second.pk], "post": "yes"},
+    )
+    assert not type(first).objects.exists() and not WebhookDelivery.objects.exists()
+
+
+def test_a_deleted_endpoints_queued_delivery_sends_nothing(client_user, reviewer, receiver):
+    endpoint = services.webhook_endpoint_create(owner=client_user, url=receiver.url)
+    services.ticket_transition(ticket_id=TicketFactory().pk, to_status="disputed", actor=reviewer, rationale="x")
+    delivery_id = WebhookDelivery.objects.get().pk
+    assert services.webhook_endpoint_delete(endpoint_id=endpoint.pk) == 1
+    from verification import tasks
+
+    tasks.deliver_webhook.apply(args=[delivery_id])
+    assert receiver.received == []

@@ -23,6 +23,14 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         # Clients register their endpoints through the API, which issues the signing secret.
         return False
 
+    def delete_model(self, request, obj):
+        services.webhook_endpoint_delete(endpoint_id=obj.pk)
+
+    def delete_queryset(self, request, queryset):
+        # The bulk "delete selected" action goes endpoint by endpoint through the same service.
+        for endpoint_id in queryset.values_list("pk", flat=True):
+            services.webhook_endpoint_delete(endpoint_id=endpoint_id)
+
 
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(admin.ModelAdmin):

@@ -20,6 +20,7 @@ from .webhooks import (
     webhook_delivery_attempt,
     webhook_delivery_retry,
     webhook_endpoint_create,
+    webhook_endpoint_delete,
     webhook_endpoint_update,
 )
 
@@ -50,5 +51,6 @@ __all__ = [
     "webhook_delivery_attempt",
     "webhook_delivery_retry",
     "webhook_endpoint_create",
+    "webhook_endpoint_delete",
     "webhook_endpoint_update",
 ]

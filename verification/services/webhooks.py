@@ -58,6 +58,19 @@ def webhook_endpoint_update(*, endpoint: WebhookEndpoint, **changes) -> WebhookE
     return endpoint
 
 
+@transaction.atomic
+def webhook_endpoint_delete(*, endpoint_id: int) -> int:
+    """Remove an endpoint and its delivery log; return how many deliveries went with it.
+
+    Deliveries still queued find no row when their task runs and are dropped, so nothing is sent
+    to a URL its client has unregistered.
+    """
+    endpoint = WebhookEndpoint.objects.select_for_update().get(pk=endpoint_id)
+    deliveries = endpoint.deliveries.count()
+    endpoint.delete()
+    return deliveries
+
+
 def _event_name(event: TicketEvent) -> str | None:
     if event.kind == EventKind.STATUS_CHANGE:
         return WebhookEvent.TICKET_STATUS_CHANGED

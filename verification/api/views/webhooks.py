@@ -53,6 +53,9 @@ class WebhookEndpointViewSet(
         endpoint = services.webhook_endpoint_update(endpoint=endpoint, **data.validated_data)
         return Response(WebhookEndpointSerializer(endpoint).data)
 
+    def perform_destroy(self, instance):
+        services.webhook_endpoint_delete(endpoint_id=instance.pk)
+
     @extend_schema(responses=WebhookDeliverySerializer(many=True))
     @action(detail=True, methods=["get"], serializer_class=WebhookDeliverySerializer)
     def deliveries(self, request, pk=None):
