@@ -9,6 +9,11 @@ from verification.models import CandidateSource, Document, Ticket
 pytestmark = pytest.mark.django_db
 
 
+def _button(ticket_id, name):
+    """Return the address the ticket page's button of that name posts to."""
+    return f"/admin/verification/ticket/{ticket_id}/{name}/"
+
+
 @pytest.fixture
 def desk(client, reviewer):
     client.force_login(reviewer)
@@ -36,10 +41,13 @@ def test_accepting_support_then_corroborating_shows_in_history(desk, corroborate
     assert "<mark>" in page and "<mark>torture</mark> chamber" in page
     support = CandidateSource.objects.filter(ticket=ticket, stance=Stance.SUPPORTS).first()
     desk.post(
-        url, {"decide": f"{support.pk}:accepted:pending", f"note-{support.pk}": "same room, second town"}
+        _button(ticket.pk, "decide"),
+        {"decide": f"{support.pk}:accepted:pending", f"note-{support.pk}": "same room, second town"},
     )
     response = desk.post(
-        url, {"transition": "corroborated", "rationale-corroborated": "Matches Balakliya"}, follow=True
+        _button(ticket.pk, "transition"),
+        {"transition": "corroborated", "rationale-corroborated": "Matches Balakliya"},
+        follow=True,
     )
     assert "Ticket is now corroborated." in response.content.decode()
     event = ticket.events.get(kind=EventKind.STATUS_CHANGE)
@@ -51,8 +59,11 @@ def test_accepting_support_then_corroborating_shows_in_history(desk, corroborate
 
 def test_a_refused_transition_shows_the_guard_and_changes_nothing(desk, corroborated_seeds):
     ticket = Ticket.objects.first()
-    url = f"/admin/verification/ticket/{ticket.pk}/change/"
-    response = desk.post(url, {"transition": "corroborated", "rationale-corroborated": "sure"}, follow=True)
+    response = desk.post(
+        _button(ticket.pk, "transition"),
+        {"transition": "corroborated", "rationale-corroborated": "sure"},
+        follow=True,
+    )
     assert "accept at least one supporting source" in response.content.decode()
     ticket.refresh_from_db()
     assert ticket.status == "unverified" and not ticket.events.exists()
@@ -67,7 +78,8 @@ def test_a_reader_without_rights_cannot_post_decisions(client, corroborated_seed
     candidate = CandidateSource.objects.first()
     url = f"/admin/verification/ticket/{candidate.ticket_id}/change/"
     assert client.get(url).status_code == 200
-    assert client.post(url, {"decide": f"{candidate.pk}:accepted:pending"}).status_code == 403
+    decide = _button(candidate.ticket_id, "decide")
+    assert client.post(decide, {"decide": f"{candidate.pk}:accepted:pending"}).status_code == 403
     candidate.refresh_from_db()
     assert candidate.decision == "pending"
 
@@ -127,17 +139,31 @@ def test_the_ticket_page_runs_the_same_queries_however_many_candidates(desk, cor
 
 def test_a_malformed_or_missing_ticket_id_is_not_found(desk, db):
     assert desk.get("/admin/verification/ticket/abc/change/").status_code in (302, 404)
-    assert desk.post("/admin/verification/ticket/999999/change/", {"recorroborate": "1"}).status_code in (
-        302,
-        404,
-    )
+    assert desk.post(_button(999999, "recorroborate"), {"recorroborate": "1"}).status_code in (302, 404)
+
+
+def test_the_ticket_page_itself_saves_nothing(desk, corroborated_seeds):
+    ticket = Ticket.objects.first()
+    posted = desk.post(f"/admin/verification/ticket/{ticket.pk}/change/", {"claim_text": "rewritten"})
+    assert posted.status_code == 405
+    assert desk.get(_button(ticket.pk, "transition")).status_code == 405
+    assert Ticket.objects.get(pk=ticket.pk).claim_text == ticket.claim_text
+
+
+def test_a_malformed_button_value_is_refused_with_a_message(desk, corroborated_seeds):
+    ticket = Ticket.objects.first()
+    response = desk.post(_button(ticket.pk, "decide"), {"decide": "nonsense"}, follow=True)
+    assert "not one this page shows" in response.content.decode()
+    response = desk.post(_button(ticket.pk, "transition"), {"transition": "lost"}, follow=True)
+    assert "Select a valid choice" in response.content.decode()
+    assert not ticket.events.exists()
 
 
 def test_a_candidate_of_another_ticket_cannot_be_decided_from_this_page(desk, corroborated_seeds):
     candidate = CandidateSource.objects.first()
     other = Ticket.objects.exclude(pk=candidate.ticket_id).first()
     response = desk.post(
-        f"/admin/verification/ticket/{other.pk}/change/",
+        _button(other.pk, "decide"),
         {"decide": f"{candidate.pk}:accepted:pending"},
         follow=True,
     )
@@ -148,7 +174,7 @@ def test_a_candidate_of_another_ticket_cannot_be_decided_from_this_page(desk, co
 
 def test_a_decision_on_a_stale_page_says_so(desk, corroborated_seeds):
     candidate = CandidateSource.objects.first()
-    url = f"/admin/verification/ticket/{candidate.ticket_id}/change/"
+    url = _button(candidate.ticket_id, "decide")
     desk.post(url, {"decide": f"{candidate.pk}:rejected:pending"})
     response = desk.post(url, {"decide": f"{candidate.pk}:accepted:pending"}, follow=True)
     assert "since you opened the ticket" in response.content.decode()

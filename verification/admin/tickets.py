@@ -5,15 +5,13 @@ from django.contrib.admin import helpers
 from django.contrib.admin.options import ShowFacets
 from django.contrib.admin.utils import unquote
 from django.contrib.postgres.search import SearchQuery
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.http import HttpResponseNotAllowed
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from verification import selectors, services
 from verification.choices import Decision, Stance, TicketStatus
-from verification.errors import DomainError, StaleEdit
-from verification.models import CandidateSource, Ticket
+from verification.models import Ticket
 from verification.models.search import SEARCH_CONFIG
 from verification.models.tickets import URGENCY
 from verification.services.transitions import evidence_shortfall
@@ -27,6 +25,7 @@ from .queue import (
     QueueChangeList,
     StatusFilter,
 )
+from .ticket_views import DESK_ACTIONS, desk_action_view, url_name
 from .rendering import claim_in_context, highlight_matches, reasons_list, status_badge, words_of
 
 # Bulk changes go ticket by ticket, each in its own transaction; past this many, select fewer.
@@ -259,17 +258,27 @@ class TicketAdmin(admin.ModelAdmin):
 
     # The ticket page.
 
+    def get_urls(self):
+        # The page's buttons, each a view of its own in front of the admin's own URLs.
+        desk = [
+            path(
+                f"<path:object_id>/{action.name}/",
+                self.admin_site.admin_view(desk_action_view(self, action)),
+                name=url_name(action),
+            )
+            for action in DESK_ACTIONS
+        ]
+        return desk + super().get_urls()
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        """Handle the page's own buttons (decide, transition, assign, re-run), else show the ticket."""
+        """Show the ticket: its claim in context, candidates, status moves and history."""
+        if request.method == "POST":
+            # Changes go through the buttons' own views; the page itself saves nothing.
+            return HttpResponseNotAllowed(["GET"])
         ticket = self.get_object(request, unquote(object_id))
         if ticket is None:
             # Let the admin answer as it does for any missing or malformed id.
             return super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "POST":
-            if not self.has_change_permission(request, ticket):
-                raise PermissionDenied
-            self._handle_post(request, ticket)
-            return HttpResponseRedirect(request.path)
         ticket = selectors.ticket_detail().select_related("assignee").get(pk=ticket.pk)
         context = {
             "title": f"Ticket #{ticket.pk}",
@@ -277,62 +286,6 @@ class TicketAdmin(admin.ModelAdmin):
             **self._desk_context(request, ticket),
         }
         return super().change_view(request, object_id, form_url, extra_context=context)
-
-    def _handle_post(self, request, ticket):
-        post = request.POST
-        version = _int_or_none(post.get("version"))
-        try:
-            if "decide" in post:
-                # The button carries the decision and the one the reviewer saw: "<id>:<decision>:<seen>".
-                candidate_id, decision, seen = post["decide"].split(":", 2)
-                services.candidate_decide(
-                    candidate_id=int(candidate_id),
-                    ticket_id=ticket.pk,
-                    decision=decision,
-                    expected_decision=seen,
-                    expected_version=version,
-                    note=post.get(f"note-{candidate_id}", ""),
-                    actor=request.user,
-                )
-                self.message_user(request, f"Candidate {candidate_id} {decision}.", messages.SUCCESS)
-            elif "transition" in post:
-                to_status = post["transition"]
-                updated = services.ticket_transition(
-                    ticket_id=ticket.pk,
-                    to_status=to_status,
-                    rationale=post.get(f"rationale-{to_status}", ""),
-                    expected_version=version,
-                    actor=request.user,
-                )
-                self.message_user(
-                    request, f"Ticket is now {updated.get_status_display().lower()}.", messages.SUCCESS
-                )
-            elif "assign" in post:
-                assignee_id = _int_or_none(
-                    post["assign"] if post["assign"] != "chosen" else post.get("assignee")
-                )
-                updated = services.ticket_assign(
-                    ticket_id=ticket.pk, assignee_id=assignee_id, actor=request.user, expected_version=version
-                )
-                who = updated.assignee.get_username() if updated.assignee else "nobody"
-                self.message_user(request, f"Ticket assigned to {who}.", messages.SUCCESS)
-            elif "recorroborate" in post:
-                services.tickets_corroboration_request(ticket_ids=[ticket.pk], actor=request.user)
-                self.message_user(
-                    request, "Corroboration queued; new candidates appear on reload.", messages.INFO
-                )
-        except CandidateSource.DoesNotExist:
-            self.message_user(
-                request,
-                "That source is not one of this ticket's candidates; reload the page.",
-                messages.ERROR,
-            )
-        except StaleEdit as exc:
-            unsaved = " ".join(v.strip() for k, v in post.items() if k.startswith(("rationale-", "note-")))
-            kept = f" Your unsaved text: “{unsaved.strip()}”" if unsaved.strip() else ""
-            self.message_user(request, f"{exc}{kept}", messages.ERROR)
-        except (DomainError, ValueError) as exc:
-            self.message_user(request, str(exc), messages.ERROR)
 
     def _desk_context(self, request, ticket):
         candidates = list(ticket.candidates.all())
@@ -369,6 +322,9 @@ class TicketAdmin(admin.ModelAdmin):
             "can_assign": self.has_assign_permission(request),
             "reviewers": selectors.reviewer_choices() if self.has_assign_permission(request) else [],
             "changelist_url": reverse("admin:verification_ticket_changelist"),
+            "action_urls": {
+                action.name: reverse(f"admin:{url_name(action)}", args=[ticket.pk]) for action in DESK_ACTIONS
+            },
         }
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
