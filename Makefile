@@ -25,6 +25,7 @@ demo: install
 	$(MANAGE) reviewer --username $(DEMO_USER) --password $(DEMO_PASSWORD)
 	@echo ""
 	@echo "  Admin:    http://127.0.0.1:8000/admin/   login $(DEMO_USER) / $(DEMO_PASSWORD)"
+	@echo "  Operator (beat schedule, every webhook): $(MANAGE) reviewer --role Operator --username olga --password …"
 	@echo "  API:      http://127.0.0.1:8000/api/tickets/   docs http://127.0.0.1:8000/api/docs/"
 	@echo "  The worker attaches candidate sources within seconds. Ctrl-C stops everything."
 	@echo ""

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchRank
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
+from verification import roles
 from verification.choices import STANDING_DECISIONS, Decision, EventKind, Stance, TicketStatus
 from verification.claimreview import ClaimAppearance, Publisher, ReviewedClaim
 from verification.models import (
@@ -156,13 +157,13 @@ def last_status_change(ticket: Ticket) -> TicketEvent | None:
 def job_runs_visible_to(user) -> QuerySet[JobRun]:
     """Return the job runs user may see: all with the view permission, else the ones they asked for."""
     runs = JobRun.objects.all()
-    return runs if user.has_perm("verification.view_jobrun") else runs.filter(requested_by=user)
+    return runs if user.has_perm(roles.VIEW_ALL_JOB_RUNS) else runs.filter(requested_by=user)
 
 
 def webhook_endpoints_of(user) -> QuerySet[WebhookEndpoint]:
-    """Return the webhook endpoints user manages: their own, or all of them for a superuser."""
+    """Return the webhook endpoints user manages: their own, or all of them for an overseer."""
     endpoints = WebhookEndpoint.objects.all()
-    return endpoints if user.is_superuser else endpoints.filter(owner=user)
+    return endpoints if user.has_perm(roles.OVERSEE_ALL_WEBHOOKS) else endpoints.filter(owner=user)
 
 
 def webhook_deliveries_for(*, endpoint_id: int) -> QuerySet[WebhookDelivery]:
@@ -236,12 +237,10 @@ def reviewer_choices() -> QuerySet:
     """Return the active staff who may review tickets (Reviewer or Editor role, or superuser), by name."""
     from django.contrib.auth import get_user_model
 
-    from verification.roles import EDITOR_GROUP, REVIEWER_GROUP
-
     return (
         get_user_model()
         .objects.filter(is_active=True, is_staff=True)
-        .filter(Q(groups__name__in=[REVIEWER_GROUP, EDITOR_GROUP]) | Q(is_superuser=True))
+        .filter(Q(groups__name__in=roles.REVIEWING_GROUPS) | Q(is_superuser=True))
         .distinct()
         .order_by("username")
     )

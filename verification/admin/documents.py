@@ -7,7 +7,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
-from verification import selectors, services
+from verification import roles, selectors, services
 from verification.errors import DomainError
 from verification.models import Document, Passage
 
@@ -60,7 +60,7 @@ class DocumentAdmin(admin.ModelAdmin):
         return False
 
     def has_extract_permission(self, request, obj=None):
-        return request.user.has_perm("verification.add_document")
+        return request.user.has_perm(roles.ADD_DOCUMENT)
 
     @admin.action(description="Re-extract claims from the selected documents", permissions=["extract"])
     def reextract(self, request, queryset):

@@ -9,7 +9,7 @@ from django.http import HttpResponseNotAllowed
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from verification import selectors, services
+from verification import roles, selectors, services
 from verification.choices import Decision, Stance, TicketStatus
 from verification.models import Ticket
 from verification.models.search import SEARCH_CONFIG
@@ -25,8 +25,8 @@ from .queue import (
     QueueChangeList,
     StatusFilter,
 )
-from .ticket_views import DESK_ACTIONS, desk_action_view, url_name
 from .rendering import claim_in_context, highlight_matches, reasons_list, status_badge, words_of
+from .ticket_views import DESK_ACTIONS, desk_action_view, url_name
 
 # Bulk changes go ticket by ticket, each in its own transaction; past this many, select fewer.
 BULK_LIMIT = 500
@@ -137,7 +137,7 @@ class TicketAdmin(admin.ModelAdmin):
         return False
 
     def has_assign_permission(self, request):
-        return request.user.has_perm("verification.assign_ticket")
+        return request.user.has_perm(roles.ASSIGN_TICKET)
 
     # The queue's columns.
 

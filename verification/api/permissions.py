@@ -3,6 +3,8 @@
 from django.conf import settings
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from verification import roles
+
 
 class ReadAnyoneWriteReviewers(BasePermission):
     """Allow reads per VERIFICATION_API_ANONYMOUS_READ; writes only to users with the view's permission."""
@@ -19,7 +21,7 @@ class ReadAnyoneWriteReviewers(BasePermission):
             return self.allows_anonymous(request.method) or bool(
                 request.user and request.user.is_authenticated
             )
-        required = getattr(view, "write_permission", "verification.change_ticket")
+        required = getattr(view, "write_permission", roles.REVIEW_TICKET)
         return bool(request.user and request.user.is_authenticated and request.user.has_perm(required))
 
 

@@ -28,6 +28,8 @@ class WebhookEndpoint(models.Model):
     class Meta:
         ordering = ["-id"]
         indexes = [models.Index(fields=["owner", "-id"], name="webhook_owner_idx")]
+        # Checked as verification.roles.OVERSEE_ALL_WEBHOOKS: operators manage every client's endpoints.
+        permissions = [("oversee_all_webhooks", "Can see and manage every client's webhook endpoints")]
 
     def __str__(self):
         return self.url

@@ -6,14 +6,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from verification import roles
 from verification.choices import EventKind
 from verification.errors import DomainError
 from verification.models import Ticket, TicketEvent
 
 from .locking import permission_require, ticket_lock, ticket_version_bump
-
-ASSIGN_PERMISSION = "verification.assign_ticket"
-REVIEW_PERMISSION = "verification.change_ticket"
 
 
 @transaction.atomic
@@ -27,7 +25,7 @@ def ticket_assign(
     """Give the ticket to a reviewer (None: nobody) and record who did it; the same assignee is a no-op."""
     permission_require(
         actor=actor,
-        permission=REVIEW_PERMISSION,
+        permission=roles.REVIEW_TICKET,
         refusal="You may view tickets but not take them; ask an editor for reviewer rights.",
     )
     ticket = ticket_lock(ticket_id=ticket_id, expected_version=expected_version)
@@ -39,13 +37,13 @@ def ticket_assign(
     if not own_move:
         permission_require(
             actor=actor,
-            permission=ASSIGN_PERMISSION,
+            permission=roles.ASSIGN_TICKET,
             refusal="Only editors assign tickets to others or take them from others; assign it to yourself.",
         )
     assignee = None
     if assignee_id is not None:
         assignee = get_user_model().objects.filter(pk=assignee_id, is_active=True).first()
-        if assignee is None or not (assignee.is_staff and assignee.has_perm(REVIEW_PERMISSION)):
+        if assignee is None or not (assignee.is_staff and assignee.has_perm(roles.REVIEW_TICKET)):
             raise DomainError(
                 "That user cannot review tickets; give them the Reviewer or Editor role first "
                 "(manage.py reviewer --role Reviewer)."

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from verification import roles
 from verification.errors import DomainError
 from verification.models import Ticket
 
-from .assignment import REVIEW_PERMISSION, ticket_assign
+from .assignment import ticket_assign
 from .corroboration import tickets_recorroborate
 from .locking import permission_require
 from .transitions import ticket_transition
@@ -52,7 +53,7 @@ def tickets_transition(
     """Move each ticket to to_status with one rationale, checking each one's guard and version."""
     permission_require(
         actor=actor,
-        permission=REVIEW_PERMISSION,
+        permission=roles.REVIEW_TICKET,
         refusal="You may view tickets but not change their status; ask an editor for reviewer rights.",
     )
     return _each(
@@ -89,7 +90,7 @@ def tickets_corroboration_request(*, ticket_ids: list[int], actor: AbstractBaseU
     """Queue corroboration of the tickets for a reviewer; return how many were queued."""
     permission_require(
         actor=actor,
-        permission=REVIEW_PERMISSION,
+        permission=roles.REVIEW_TICKET,
         refusal="You may view tickets but not re-run their corroboration; ask an editor for reviewer rights.",
     )
     return tickets_recorroborate(ticket_ids=ticket_ids)

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from verification import roles
 from verification.choices import Decision, EventKind, TicketStatus
 from verification.errors import DomainError, EvidenceInUse, StaleEdit
 from verification.models import CandidateSource, TicketEvent
@@ -13,8 +14,6 @@ from verification.models import CandidateSource, TicketEvent
 from .locking import permission_require, ticket_lock, ticket_version_bump
 from .transitions import evidence_shortfall
 from .webhooks import ticket_event_publish
-
-DECIDE_PERMISSION = "verification.change_candidatesource"
 
 
 @transaction.atomic
@@ -33,7 +32,7 @@ def candidate_decide(
         raise DomainError(f"'{decision}' is not a decision; use one of {', '.join(Decision.values)}.")
     permission_require(
         actor=actor,
-        permission=DECIDE_PERMISSION,
+        permission=roles.DECIDE_EVIDENCE,
         refusal="You may view evidence but not decide on it; ask an editor for reviewer rights.",
     )
     candidates = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from verification import roles
 from verification.models import Ticket
 
 from .ingest import document_extract
@@ -14,7 +15,7 @@ def document_reextract(*, document_id: int, actor: AbstractBaseUser | None) -> l
     """Extract the document's claims again for someone allowed to add documents; return new tickets."""
     permission_require(
         actor=actor,
-        permission="verification.add_document",
+        permission=roles.ADD_DOCUMENT,
         refusal="You may read documents but not re-extract them; ask an editor for reviewer rights.",
     )
     return document_extract(document_id=document_id)

@@ -6,14 +6,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from verification import roles
 from verification.choices import Decision, EventKind, Stance, TicketStatus
 from verification.errors import StaleEdit, TransitionRefused
 from verification.models import CandidateSource, Ticket, TicketEvent
 
 from .locking import permission_require, ticket_lock, ticket_version_bump
 from .webhooks import ticket_event_publish
-
-CHANGE_PERMISSION = "verification.change_ticket"
 
 
 def _accepted_evidence(ticket: Ticket, stance: Stance, *, other_documents_only: bool) -> bool:
@@ -64,7 +63,7 @@ def ticket_transition(
     """Move the ticket to to_status if its guard allows, recording the change in its history."""
     permission_require(
         actor=actor,
-        permission=CHANGE_PERMISSION,
+        permission=roles.REVIEW_TICKET,
         refusal="You may view tickets but not change their status; ask an editor for reviewer rights.",
     )
     ticket = ticket_lock(ticket_id=ticket_id, expected_version=expected_version)

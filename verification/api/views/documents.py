@@ -7,7 +7,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from verification import selectors, services
+from verification import roles, selectors, services
 from verification.ingestion import read_document
 from verification.models import JobRun
 
@@ -21,7 +21,7 @@ from ..serializers import DocumentInSerializer, DocumentMetaSerializer, JobRunSe
 class DocumentSubmitView(BodySizeLimitMixin, APIView):
     """Submit an article as JSON, text or HTML; it is stored at once, its claims extracted by a job."""
 
-    write_permission = "verification.add_document"
+    write_permission = roles.ADD_DOCUMENT
     throttle_scope = "documents"
     parser_classes = [JSONParser, PlainTextParser, HTMLParser]
 
@@ -79,7 +79,7 @@ class JobRunViewSet(OwnerScopedMixin, mixins.RetrieveModelMixin, viewsets.Generi
     queryset = JobRun.objects.none()
     serializer_class = JobRunSerializer
     owner_field = "requested_by_id"
-    oversight_permission = "verification.view_jobrun"
+    oversight_permission = roles.VIEW_ALL_JOB_RUNS
 
     def visible_to(self, user):
         return selectors.job_runs_visible_to(user)

@@ -7,7 +7,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from verification import selectors, services
+from verification import roles, selectors, services
 from verification.claimreview import claim_review
 
 from ..filters import TicketFilter
@@ -113,7 +113,7 @@ class CandidateViewSet(BodySizeLimitMixin, mixins.RetrieveModelMixin, viewsets.G
 
     lookup_value_regex = r"\d+"
     serializer_class = CandidateSerializer
-    write_permission = "verification.change_candidatesource"
+    write_permission = roles.DECIDE_EVIDENCE
 
     @property
     def throttle_scope(self):

@@ -5,7 +5,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from verification import selectors, services
+from verification import roles, selectors, services
 from verification.models import WebhookEndpoint
 
 from ..limits import BodySizeLimitMixin
@@ -31,8 +31,8 @@ class WebhookEndpointViewSet(
     queryset = WebhookEndpoint.objects.none()
     serializer_class = WebhookEndpointSerializer
     owner_field = "owner_id"
-    # Only a superuser oversees other clients' endpoints (has_perm is always true for one).
-    oversight_permission = "verification.oversee_all_webhooks"
+    # Operators (and superusers) oversee other clients' endpoints.
+    oversight_permission = roles.OVERSEE_ALL_WEBHOOKS
     throttle_scope = "writes"
 
     def visible_to(self, user):
