@@ -121,8 +121,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# The schedule lives in the database, editable in the admin; its defaults come from the migration
-# verification/migrations/0004_default_beat_schedule.py.
+# The schedule lives in the database, editable in the admin; its defaults are defined once in
+# verification/schedule.py and written by the migrations.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 REST_FRAMEWORK = {

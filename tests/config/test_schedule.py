@@ -5,6 +5,33 @@ from django.conf import settings
 from django_celery_beat.models import PeriodicTask
 
 from config.celery_app import app
+from verification.schedule import DEFAULT_SCHEDULE
+
+
+@pytest.mark.django_db
+def test_a_fresh_database_has_every_default_entry_as_defined():
+    stored = {task.name: task for task in PeriodicTask.objects.select_related("interval")}
+    for entry in DEFAULT_SCHEDULE:
+        assert entry.name in stored, f"{entry.name} is not created by the migrations"
+        task = stored[entry.name]
+        assert (task.task, task.interval.every, task.interval.period, task.enabled) == (
+            entry.task,
+            entry.every,
+            entry.period,
+            True,
+        )
+
+
+@pytest.mark.django_db
+def test_migrating_again_keeps_an_operators_edit():
+    from django.apps import apps
+
+    from verification.schedule import schedule_ensure
+
+    PeriodicTask.objects.filter(name="prune-job-runs").update(enabled=False, description="paused by ops")
+    schedule_ensure(apps, names=[entry.name for entry in DEFAULT_SCHEDULE])
+    kept = PeriodicTask.objects.get(name="prune-job-runs")
+    assert (kept.enabled, kept.description) == (False, "paused by ops")
 
 
 @pytest.mark.django_db

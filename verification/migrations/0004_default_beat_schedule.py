@@ -1,37 +1,21 @@
-"""The desk's default beat schedule, stored where operators can change it in the admin.
+"""The desk's first default beat entry, stored where operators can change it in the admin.
 
-Kept in the database rather than in CELERY_BEAT_SCHEDULE because the database scheduler
-re-applies that setting every time beat starts, which would undo an operator's edits.
+The entries are defined once, in verification/schedule.py, which says why they live in the database.
 """
 
 from django.db import migrations
 
-DEFAULT_SCHEDULE = [
-    # Evidence goes stale as documents arrive; re-run corroboration for tickets not checked lately.
-    {
-        "name": "corroborate-stale-tickets",
-        "task": "verification.tasks.corroborate_stale_tickets",
-        "every": 15,
-        "period": "minutes",
-        "description": "Re-run corroboration for open tickets whose evidence is stale.",
-    },
-]
+from verification.schedule import schedule_ensure, schedule_remove
+
+NAMES = ["corroborate-stale-tickets"]
 
 
 def add_default_schedule(apps, schema_editor):
-    IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    for entry in DEFAULT_SCHEDULE:
-        interval, _ = IntervalSchedule.objects.get_or_create(every=entry["every"], period=entry["period"])
-        PeriodicTask.objects.get_or_create(
-            name=entry["name"],
-            defaults={"task": entry["task"], "interval": interval, "description": entry["description"]},
-        )
+    schedule_ensure(apps, names=NAMES)
 
 
 def remove_default_schedule(apps, schema_editor):
-    names = [entry["name"] for entry in DEFAULT_SCHEDULE]
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name__in=names).delete()
+    schedule_remove(apps, names=NAMES)
 
 
 class Migration(migrations.Migration):

@@ -13,6 +13,7 @@ import pgvector.django.vector
 from django.db import migrations, models
 
 from verification.origins import document_fingerprint, quote_key
+from verification.schedule import schedule_ensure, schedule_remove
 
 
 def pgvector_available(schema_editor) -> bool:
@@ -39,25 +40,15 @@ def drop_embeddings_table(apps, schema_editor):
     schema_editor.execute("DROP TABLE IF EXISTS verification_passageembedding")
 
 
-EMBED_SCHEDULE = {
-    "name": "embed-missing-passages",
-    "task": "verification.tasks.embed_passages",
-    "description": "Embed passages stored before semantic search was on (a no-op without it).",
-}
+EMBED_SCHEDULE = ["embed-missing-passages"]
 
 
 def add_embed_schedule(apps, schema_editor):
-    IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    interval, _ = IntervalSchedule.objects.get_or_create(every=10, period="minutes")
-    PeriodicTask.objects.get_or_create(
-        name=EMBED_SCHEDULE["name"],
-        defaults={"task": EMBED_SCHEDULE["task"], "interval": interval, "description": EMBED_SCHEDULE["description"]},
-    )
+    schedule_ensure(apps, names=EMBED_SCHEDULE)
 
 
 def remove_embed_schedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=EMBED_SCHEDULE["name"]).delete()
+    schedule_remove(apps, names=EMBED_SCHEDULE)
 
 
 def one_origin_per_existing_document(apps, schema_editor):

@@ -2,26 +2,18 @@
 
 from django.db import migrations, models
 
+from verification.schedule import schedule_ensure, schedule_remove
 
-PRUNE_SCHEDULE = {
-    "name": "prune-job-runs",
-    "task": "verification.tasks.prune_job_runs",
-    "description": "Forget finished job runs older than VERIFICATION_JOB_RUN_RETENTION_DAYS.",
-}
+
+PRUNE_SCHEDULE = ["prune-job-runs"]
 
 
 def add_prune_schedule(apps, schema_editor):
-    IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    interval, _ = IntervalSchedule.objects.get_or_create(every=1, period="days")
-    PeriodicTask.objects.get_or_create(
-        name=PRUNE_SCHEDULE["name"],
-        defaults={"task": PRUNE_SCHEDULE["task"], "interval": interval, "description": PRUNE_SCHEDULE["description"]},
-    )
+    schedule_ensure(apps, names=PRUNE_SCHEDULE)
 
 
 def remove_prune_schedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=PRUNE_SCHEDULE["name"]).delete()
+    schedule_remove(apps, names=PRUNE_SCHEDULE)
 
 
 class Migration(migrations.Migration):
