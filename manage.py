@@ -8,7 +8,15 @@ import sys
 def main():
     """Run administrative tasks."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+
+    from config import embedded
+
+    try:
+        embedded.start_for_settings()
+    except ImproperlyConfigured:
+        pass  # the command reports it, as Django does for any settings error
 
     execute_from_command_line(sys.argv)
 

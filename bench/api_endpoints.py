@@ -155,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
+    from config import embedded
+
+    embedded.start_for_settings()
     from django.conf import settings
     from django.test.utils import setup_databases, teardown_databases
 

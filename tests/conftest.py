@@ -15,6 +15,13 @@ BUCHA = SEEDS / "000_9afca7dae90c1c15.txt"
 BALAKLIYA = SEEDS / "001_1f08442e5b047b61.txt"
 
 
+def pytest_configure(config):
+    """Start the embedded servers the test settings were left to use (importing settings starts none)."""
+    from config import embedded
+
+    embedded.start_for_settings()
+
+
 def ingest_file(path: Path):
     """Ingest one file through the service, as the command does."""
     return services.document_ingest(

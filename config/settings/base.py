@@ -70,13 +70,16 @@ TEMPLATES = [
     },
 ]
 
-# PostgreSQL everywhere: a real server from DATABASE_URL, else the embedded one.
+# PostgreSQL everywhere: a real server from DATABASE_URL, else the embedded one. The embedded
+# servers are started by the entry points (config.embedded.start_for_settings), never here, so
+# importing the settings starts nothing.
 DATABASE_URL = os.environ.get("DATABASE_URL")
+VERIFICATION_EMBEDDED_POSTGRES = not DATABASE_URL
 DATABASES = {
     "default": (
         dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
         if DATABASE_URL
-        else embedded.postgres_settings()
+        else embedded.postgres_placeholder()
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -97,7 +100,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / ".local" / "static"
 
 # Redis: a real server from REDIS_URL, else the embedded one.
-REDIS_URL = os.environ.get("REDIS_URL") or embedded.redis_url()
+VERIFICATION_EMBEDDED_REDIS = not os.environ.get("REDIS_URL")
+REDIS_URL = os.environ.get("REDIS_URL") or embedded.redis_socket_url()
 
 # The cache (API throttling counts) lives in the same Redis, so every web process shares it.
 CACHES = {

@@ -52,3 +52,18 @@ def test_production_keeps_the_ledger_private_by_default():
         REDIS_URL="redis://redis.invalid:6379/0",
     )
     assert result.stdout.strip().endswith("False"), result.stderr
+
+
+def test_importing_the_settings_starts_no_server(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django, config.settings.base; django.setup(); print('imported')"],
+        cwd=PROJECT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.local", "VERIFICATION_STATE_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip() == "imported", result.stderr
+    # A started PostgreSQL leaves its data folder, a started Redis its socket and log.
+    assert list(tmp_path.iterdir()) == []
