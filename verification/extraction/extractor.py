@@ -81,6 +81,12 @@ def extract_claims(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[C
     return candidates
 
 
+def attributed_units(text: str) -> list[tuple[Sentence, str | None]]:
+    """Return every sentence of text with its resolved claimant, in document order."""
+    sentences = split_sentences(text)
+    return list(zip(sentences, resolve_claimants(sentences), strict=True))
+
+
 def assess_sentence(sentence: str) -> ClaimCandidate:
     """Return one already-split sentence scored, with the claimant and hedges it names itself."""
     score, reasons = score_sentence(sentence)
