@@ -13,6 +13,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Other modules build their own small word sets the same way.
+words = _words
+
+
 def _phrases(text: str) -> tuple[str, ...]:
     """Return the non-blank lines of text, stripped, as phrases."""
     return tuple(line.strip() for line in text.splitlines() if line.strip())
