@@ -210,3 +210,56 @@ def test_news_agencies_and_institutions_are_not_the_he_of_a_later_sentence():
         "He added that 5 schools were hit."
     )
     assert [claim.claimant for claim in extract_claims(text)] == ["The governor", "Reuters", "The governor"]
+
+
+def test_she_refers_to_the_nearest_woman_not_the_last_man_quoted():
+    text = (
+        "“The count was falsified,” said opposition leader Mark Berg.\n\n"
+        "Prime Minister Anna Kovac rejected the accusation. "
+        "She said her government had cut unemployment in half."
+    )
+    assert claimants(text)[-1] == "Prime Minister Anna Kovac"
+
+
+def test_he_skips_a_woman_named_later_and_keeps_the_man_a_surname_stands_for():
+    text = (
+        "Opposition leader Mark Berg said the count had been falsified.\n\n"
+        "“These were clean elections,” said Elena Pirez.\n\n"
+        "“We will appeal,” Berg said. He said 3,000 complaints had been filed."
+    )
+    found = claimants(text)
+    assert found[0] is not None
+    assert found[0].endswith("Mark Berg")
+    assert found[1:] == ["Elena Pirez", "Berg", "Berg"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia’s defence ministry on Wednesday denied that its jets flew.", "Russia’s defence ministry"),
+        ("The agency last week said it had opened an investigation.", "The agency"),
+        ("Hospitals admitted 212 children, officials said on Monday.", "officials"),
+        ("Fire killed three workers, the region’s government said on Thursday.", "the region’s government"),
+        ("Prosecutors charged the manager, the agency said in a statement.", "the agency"),
+    ],
+)
+def test_a_time_is_never_the_claimant_and_a_closing_attribution_wins(sentence, expected):
+    assert claimant(sentence) == expected
+
+
+def test_it_refers_to_a_named_company_not_an_earlier_government():
+    text = (
+        "The fire killed three workers, the regional government said.\n\n"
+        "The company, Hallam Industries, said the plant had passed an inspection. "
+        "It said 120 staff had been evacuated."
+    )
+    assert claimants(text)[-1] in {"Hallam Industries", "The company, Hallam Industries"}
+
+
+def test_a_later_she_said_closes_a_quote_and_names_its_speaker():
+    text = (
+        "The health ministry said cases had risen.\n\n"
+        "Dr. Amara Osei, the chief medical officer, urged parents to act. "
+        "“The vaccine is safe. Two doses protect 97 percent of children,” she said."
+    )
+    assert claimants(text)[-1] == "Dr. Amara Osei"

@@ -25,7 +25,9 @@ def test_score_is_the_sigmoid_of_the_sum_of_its_reasons():
         "I think it will be terrible.",
     ]:
         value, reasons = score_sentence(sentence)
-        assert reasons[0] == Reason("base", round(shipped_model().intercept, 3), "")
+        model = shipped_model()
+        assert reasons[0].feature == "base"
+        assert reasons[0].weight == round(model.slope * model.intercept + model.offset, 3)
         assert value == round(sigmoid(sum(reason.weight for reason in reasons)), 3)
 
 
@@ -33,11 +35,36 @@ def test_a_hand_made_model_scores_exactly_by_its_weights():
     model = LinearModel(intercept=-1.0, cues={"quantity": 2.0}, terms={"troops": 0.5, "troops left": 0.25})
     value, reasons = score_sentence("Troops left 12 villages.", model=model)
     assert value == round(1 / (1 + math.exp(-1.75)), 3)
-    assert reasons == (
-        Reason("base", -1.0, ""),
-        Reason("quantity", 2.0, "12"),
-        Reason("wording", 0.75, "Troops +0.50, Troops left +0.25"),
-    )
+    assert [(reason.feature, reason.weight, reason.evidence) for reason in reasons] == [
+        ("base", -1.0, ""),
+        ("quantity", 2.0, "12"),
+        ("wording", 0.75, "Troops +0.50, Troops left +0.25"),
+    ]
+    assert reasons[1].says == "a number about villages (“12”)"
+
+
+def test_a_calibrated_model_scales_every_reason_so_they_still_sum_to_the_score():
+    model = LinearModel(intercept=-1.0, cues={"quantity": 2.0}, terms={"troops": 0.5}, slope=0.5, offset=0.25)
+    value, reasons = score_sentence("Troops left 12 villages.", model=model)
+    assert [reason.weight for reason in reasons] == [-0.25, 1.0, 0.25]
+    assert value == round(1 / (1 + math.exp(-1.0)), 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feature", "says"),
+    [
+        ("Turnout had reached 68 percent, the highest in a decade.", "quantity", "a number about turnout"),
+        ("Soldiers tortured and murdered 12 civilians, prosecutors said.", "harm", "an accusation of a crime"),
+        ("President Volodymyr Zelensky visited Bucha on Monday.", "named_entity", "a named official"),
+        ("I think it will be terrible.", "opinion", "an opinion rather than a fact"),
+    ],
+)
+def test_reasons_say_in_words_what_moved_the_score(sentence, feature, says):
+    _, reasons = score_sentence(sentence)
+    by_feature = {reason.feature: reason for reason in reasons}
+    assert by_feature[feature].says.startswith(says)
+    assert by_feature["wording"].says.startswith("the wording makes it")
+    assert all(reason.says for reason in reasons)
 
 
 def test_a_factual_event_report_scores_high_with_its_evidence():
@@ -55,8 +82,9 @@ def test_a_quantity_raises_the_score():
     plain = "Residents left the village after the shelling."
     counted = "Dozens of residents left the village after the shelling."
     assert score(counted) > score(plain)
-    weight = round(shipped_model().cues["quantity"], 3)
-    assert features(counted)["quantity"] == Reason("quantity", weight, "Dozens")
+    weight = round(shipped_model().slope * shipped_model().cues["quantity"], 3)
+    found = features(counted)["quantity"]
+    assert (found.feature, found.weight, found.evidence) == ("quantity", weight, "Dozens")
 
 
 def test_digits_count_as_quantities_but_years_count_as_dates():

@@ -50,8 +50,14 @@ def test_every_claim_slices_its_source_and_is_in_document_order(seed):
 def test_claims_serialise_to_json(seed):
     claims = extract_claims(read_seed(seed))
     payload = json.loads(json.dumps([asdict(claim) for claim in claims]))
-    base = round(shipped_model().intercept, 3)
-    assert payload[0]["reasons"][0] == {"feature": "base", "weight": base, "evidence": ""}
+    model = shipped_model()
+    base = round(model.slope * model.intercept + model.offset, 3)
+    assert payload[0]["reasons"][0] == {
+        "feature": "base",
+        "weight": base,
+        "evidence": "",
+        "says": "the starting point: how often a sentence is check-worthy",
+    }
     assert set(payload[0]) == {"text", "start", "end", "score", "reasons", "claimant", "hedges"}
 
 
@@ -73,6 +79,8 @@ BUCHA_EXPECTED = [
     ("Ukrainian officials also took journalists", "Ukrainian officials", ("what they described as",)),
     ("They said that all five had been killed", "Ukrainian officials", ()),
     ("“They were shot, shot either", "Anton Herashchenko", ()),
+    # The second sentence of his quote is a claim of its own, with his name.
+    ("They were tortured before they were killed", "Anton Herashchenko", ()),
     ("He claimed that the Russian soldiers", "Anton Herashchenko", ("claimed",)),
 ]
 
@@ -130,6 +138,8 @@ BALAKLIYA_EXPECTED = [
     ("The officials claimed that they discovered", "The officials", ("claimed",)),
     ("The Ukrainian Defence Ministry took to Twitter", "The Ukrainian Defence Ministry", ("claimed",)),
     ('"Russian torture chamber in liberated Balakliya.', "The Ukrainian Defence Ministry", ()),
+    # The tweet's second sentence: a claim of its own, still the ministry's.
+    ("The Lord's Prayer was carved", "The Ukrainian Defence Ministry", ()),
     ("The Telegraph reported that", "The Telegraph", ()),
     ("A Balakliya resident told the publication", "A Balakliya resident", ()),
     ("The man identified only as Artem said", "Artem", ()),

@@ -1,5 +1,7 @@
 """Ingest: one transaction per document, idempotent by content, nothing half-stored."""
 
+import json
+
 import pytest
 from django.conf import settings
 
@@ -129,6 +131,53 @@ def test_the_two_seeds_keep_their_distinct_claims_apart():
     second = ingest_file(BALAKLIYA)
     tickets = len(first.tickets_opened) + len(second.tickets_opened)
     assert Ticket.objects.count() == tickets == Appearance.objects.count()
+
+
+def test_the_caption_and_credit_of_seed_001_are_not_evidence_either():
+    doc = ingest_file(BALAKLIYA).document
+    passages = Passage.objects.filter(document=doc)
+    assert passages.exists()
+    assert not passages.filter(text__contains="Destroyed armored vehicles").exists()
+    assert not passages.filter(text__contains="BARRETO").exists()
+    assert passages.filter(text__startswith="But Russia has maintained").exists()
+
+
+ARTICLE_PARTS = {
+    "headline": "Measles cases rise sharply in the north",
+    "byline": "By Jane Smith",
+    "caption": "A nurse prepares a vaccine in Kharkiv. Photo: Jane Smith / Reuters",
+    "prose": "The health ministry said 1,842 cases were recorded in March.",
+}
+
+
+@pytest.mark.parametrize("declared_format", ["text/plain", "text/html", "application/json"])
+def test_headline_byline_dateline_and_caption_are_neither_claims_nor_evidence(declared_format):
+    parts = ARTICLE_PARTS
+    text = (
+        f"{parts['headline']}\n\n{parts['byline']}\n\nKYIV, March 3 (Reuters) - {parts['prose']}\n\n"
+        f"{parts['caption']}"
+    )
+    if declared_format == "text/html":
+        paragraphs = "".join(f"<p>{line}</p>" for line in text.split("\n\n"))
+        raw = f"<html><body><article>{paragraphs}</article></body></html>"
+    elif declared_format == "application/json":
+        raw = json.dumps({"text": text, "title": parts["headline"]})
+    else:
+        raw = text
+    result = services.document_ingest(raw=raw.encode(), declared_format=declared_format, source_name="a")
+    passages = [p.text for p in Passage.objects.filter(document=result.document)]
+    assert passages == [parts["prose"]]
+    claims = [ticket.claim_text for ticket in result.tickets_opened]
+    assert claims == [parts["prose"]]
+
+
+def test_a_long_first_line_becomes_a_title_cut_at_a_word():
+    line = "Ukrainian officials say that they have discovered a torture room in a town seized " * 3
+    doc = services.document_ingest(raw=line.encode(), declared_format="text/plain", source_name="t").document
+    assert doc.title.endswith("…")
+    assert line.startswith(doc.title.removesuffix("…"))
+    assert line[len(doc.title) - 1] == " "
+    assert str(Passage.objects.filter(document=doc).first()).removesuffix("…") in line
 
 
 def test_raw_html_and_json_are_ingested_with_their_metadata():

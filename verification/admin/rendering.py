@@ -40,15 +40,18 @@ def claim_in_context(text: str, start: int, end: int) -> str:
 
 
 def reasons_list(reasons: list[dict]) -> str:
-    """Return the check-worthiness reasons as a list: feature, signed weight, the words behind it."""
+    """Return the check-worthiness reasons as a list: what each means, its signed weight, its words."""
+    # Reasons stored before they were described in words have no "says": show the feature name.
     return format_html(
         "<ul class='vd-reasons'>{}</ul>",
         _joined(
             format_html(
                 "<li>{} {}{}</li>",
-                r.get("feature", ""),
+                r.get("says") or r.get("feature", ""),
                 f"{float(r.get('weight', 0)):+.2f}",
-                format_html(" <small>({})</small>", r["evidence"]) if r.get("evidence") else "",
+                format_html(" <small>({})</small>", r["evidence"])
+                if r.get("evidence") and not r.get("says")
+                else "",
             )
             for r in reasons
         ),

@@ -64,3 +64,36 @@ def average_precision(labels: Sequence[int], scores: Sequence[float]) -> float:
         hits += group_hits
         total += group_hits * hits / seen
     return total / positives
+
+
+@dataclass(frozen=True)
+class ReliabilityBin:
+    """Sentences whose score fell in [low, high): how many, the mean score, the share truly positive."""
+
+    low: float
+    high: float
+    count: int
+    mean_score: float
+    positive_rate: float
+
+
+def reliability_table(
+    labels: Sequence[int], scores: Sequence[float], *, bins: int = 10
+) -> list[ReliabilityBin]:
+    """Return the calibration of scores against labels in equal-width score bins (empty bins left out)."""
+    grouped: list[list[tuple[int, float]]] = [[] for _ in range(bins)]
+    for label, score in zip(labels, scores, strict=True):
+        grouped[min(int(score * bins), bins - 1)].append((label, score))
+    table = []
+    for number, rows in enumerate(grouped):
+        if rows:
+            table.append(
+                ReliabilityBin(
+                    low=number / bins,
+                    high=(number + 1) / bins,
+                    count=len(rows),
+                    mean_score=round(sum(score for _, score in rows) / len(rows), 3),
+                    positive_rate=round(sum(label for label, _ in rows) / len(rows), 3),
+                )
+            )
+    return table

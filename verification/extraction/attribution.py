@@ -84,6 +84,7 @@ def sentence_attribution(sentence: str) -> Attribution:
     speech = _has_speech(sentence, quotes)
     found = (
         _postposed(sentence, tokens, quotes)
+        or _trailing(sentence, tokens, quotes)
         or _preposed(sentence, tokens, quotes)
         or _according_to(sentence, tokens)
     )
@@ -101,7 +102,7 @@ def is_quote_only(sentence: str) -> bool:
 
 def resolve_claimants(sentences: Sequence[Sentence]) -> list[str | None]:
     """Return the claimant of each sentence, resolving pronouns and quote continuations."""
-    history: list[str] = []
+    mentions = _Mentions()
     quote_speaker: str | None = None
     claimants: list[str | None] = []
     for sentence in sentences:
@@ -114,7 +115,7 @@ def resolve_claimants(sentences: Sequence[Sentence]) -> list[str | None]:
         quote_only = is_quote_only(sentence.text)
         claimant: str | None = None
         if found.refers_back:
-            claimant = _antecedent(found.pronoun, history)
+            claimant = mentions.antecedent(found.pronoun)
             if claimant is None and not found.pronoun:
                 claimant = found.claimant  # "the tweet" with nobody earlier to own it
         elif found.claimant:
@@ -122,8 +123,11 @@ def resolve_claimants(sentences: Sequence[Sentence]) -> list[str | None]:
         elif quote_only and quote_speaker:
             # A paragraph that is only a quotation continues the last speaker.
             claimant = quote_speaker
+        subject = _subject_mention(sentence.text)
+        if subject and subject != claimant:
+            mentions.add(subject)
         if claimant:
-            history.append(claimant)
+            mentions.add(claimant, pronoun=found.pronoun if found.refers_back else "")
         if claimant and (found.speech or quote_only):
             quote_speaker = claimant
         elif not quote_only:
@@ -132,28 +136,91 @@ def resolve_claimants(sentences: Sequence[Sentence]) -> list[str | None]:
     return claimants
 
 
-def _antecedent(pronoun: str, history: list[str]) -> str | None:
-    """Return the earlier claimant that pronoun most likely refers to."""
-    if not history:
+class _Mentions:
+    """The people and organisations named so far, nearest last, with what is known of each."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        # Gender ("f", "m") learned from the words or from a pronoun resolved to the name,
+        # kept by the name's last word so that "Berg" inherits what "Mark Berg" showed.
+        self.genders: dict[str, str] = {}
+
+    def add(self, name: str, *, pronoun: str = "") -> None:
+        """Record that name was mentioned (as the referent of pronoun, when given)."""
+        self.names.append(name)
+        key = _surname(name)
+        gender = {"he": "m", "she": "f"}.get(pronoun) or _gender(name)
+        if gender and key not in self.genders:
+            self.genders[key] = gender
+
+    def antecedent(self, pronoun: str) -> str | None:
+        """Return the nearest earlier mention that pronoun can refer to."""
+        if not self.names:
+            return None
+        window = self.names[-ANTECEDENT_WINDOW:]
+        if pronoun in {"he", "she"}:
+            wanted = "m" if pronoun == "he" else "f"
+            for name in reversed(window):
+                if not _is_group(name) and self.genders.get(_surname(name), wanted) == wanted:
+                    return name
+            # Nobody agrees: the latest person, or nobody rather than an organisation.
+            return next((name for name in reversed(window) if not _is_group(name)), None)
+        if pronoun in {"they", "it"}:
+            groups = [name for name in reversed(window) if _is_group(name)]
+            if pronoun == "it":
+                # "It" is one organisation, rarely "officials".
+                singular = [name for name in groups if not _is_plural(name)]
+                groups = singular or groups
+            return groups[0] if groups else self.names[-1]
+        return self.names[-1]
+
+
+def _surname(name: str) -> str:
+    """Return the last word of a name, lowercased: the key that links "Berg" to "Mark Berg"."""
+    return name.split()[-1].lower().replace("’", "'").removesuffix("'s")
+
+
+def _gender(name: str) -> str | None:
+    """Return "f" or "m" when a title, role word or given name shows it, else None."""
+    words = [word.lower().strip(".,") for word in name.split()]
+    for word in words:
+        if word in lexicons.FEMALE_MARKERS or word in lexicons.FEMALE_NAMES:
+            return "f"
+        if word in lexicons.MALE_MARKERS or word in lexicons.MALE_NAMES:
+            return "m"
+    return None
+
+
+def _subject_mention(sentence: str) -> str | None:
+    """Return the named person or organisation a sentence opens with, when it opens with one."""
+    tokens = tokenize(sentence[:ANALYSED_CHARS])
+    first = _first_content(tokens)
+    found = _leading(sentence, tokens)
+    if found is None or found.refers_back or found.claimant is None:
         return None
-    if pronoun in {"he", "she"}:
-        wanted = False
-    elif pronoun in {"they", "it"}:
-        wanted = True
-    else:
-        return history[-1]
-    # Look back a few speakers only: a pronoun rarely reaches further.
-    for name in reversed(history[-ANTECEDENT_WINDOW:]):
-        if _is_group(name) == wanted:
-            return name
-    # Fall back to the latest claimant when none agrees with the pronoun.
-    return history[-1]
+    words = found.claimant.split()
+    names = [word for index, word in enumerate(words) if word[:1].isupper() and (index or first == 0)]
+    # A person is two capitalised words or a title and a name; an organisation a named group.
+    if len(names) >= 2 or _gender(found.claimant) or (names and _is_group(found.claimant)):
+        return found.claimant
+    return None
+
+
+def _is_plural(name: str) -> bool:
+    """Return whether a claimant names several (a plural head noun: "officials", "Hospitals")."""
+    head = name.split()[-1].lower()
+    plural = head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
+    return plural and head not in lexicons.ORGANISATION_WORDS
 
 
 def _is_group(name: str) -> bool:
     """Return whether a claimant names an organisation or several people."""
     words = name.split()
-    if any(word.lower().removesuffix("’s").removesuffix("'s") in lexicons.GROUP_WORDS for word in words):
+    if any(
+        word.lower().removesuffix("’s").removesuffix("'s").strip(".,") in lexicons.GROUP_WORDS
+        or word.lower().strip(".,") in lexicons.ORGANISATION_WORDS
+        for word in words
+    ):
         return True
     head = words[-1]
     if head.islower() and head.endswith("s") and not head.endswith("ss"):
@@ -244,8 +311,10 @@ class _Found:
     pronoun: str = ""
 
 
-def _phrase(sentence: str, tokens: Sequence[Token], first: int, last: int) -> _Found:
+def _phrase(sentence: str, tokens: Sequence[Token], first: int, last: int) -> _Found | None:
     """Return the claimant written as tokens[first..last], marking pronouns and documents."""
+    if tokens[last].lower in lexicons.TIME_WORDS or tokens[last].has_digit:
+        return None  # "on Wednesday denied": a time says when, never who
     if first == last and tokens[first].lower in lexicons.SUBJECT_PRONOUNS:
         return _Found(tokens[first].text, refers_back=True, pronoun=tokens[first].lower)
     text = sentence[tokens[first].start : tokens[last].end]
@@ -373,8 +442,9 @@ def _postposed(sentence: str, tokens: Sequence[Token], quotes: list[tuple[int, i
             continue
         if _is_reporting_verb(tokens, start, postposed=True):
             span = _np_forward(sentence, tokens, start + 1)
-            if span:
-                return _phrase(sentence, tokens, *span)
+            found = _phrase(sentence, tokens, *span) if span else None
+            if found:
+                return found
             continue
         span = _np_forward(sentence, tokens, start)
         if not span:
@@ -383,7 +453,9 @@ def _postposed(sentence: str, tokens: Sequence[Token], quotes: list[tuple[int, i
         while verb < len(tokens) and tokens[verb].lower in lexicons.AUXILIARIES_AND_ADVERBS:
             verb += 1
         if verb < len(tokens) and _is_reporting_verb(tokens, verb, postposed=True):
-            return _phrase(sentence, tokens, *span)
+            found = _phrase(sentence, tokens, *span)
+            if found:
+                return found
     return None
 
 
@@ -399,7 +471,7 @@ def _preposed(sentence: str, tokens: Sequence[Token], quotes: list[tuple[int, in
     )
     if verb is None:
         return None
-    index = verb - 1
+    index = _before_time(tokens, verb - 1)
     while index >= 0:
         word = tokens[index].lower
         if word in lexicons.BE_FORMS:
@@ -430,6 +502,54 @@ def _according_to(sentence: str, tokens: Sequence[Token]) -> _Found | None:
     for index in range(len(tokens) - 2):
         if tokens[index].lower == "according" and tokens[index + 1].lower == "to":
             span = _np_forward(sentence, tokens, index + 2)
-            if span:
-                return _phrase(sentence, tokens, *span)
+            found = _phrase(sentence, tokens, *span) if span else None
+            if found:
+                return found
     return None
+
+
+# Words of a time phrase that may stand between a speaker and the verb ("on Wednesday denied")
+# or after the verb at the end of a sentence ("officials said on Monday").
+_TIME_LINKERS = frozenset({"on", "last", "this", "early", "late", "earlier", "later", "in", "at"})
+
+
+def _before_time(tokens: Sequence[Token], index: int) -> int:
+    """Return the index of the last token at or before index that is not part of a time phrase."""
+    while index >= 1 and (tokens[index].lower in lexicons.TIME_WORDS or tokens[index].has_digit):
+        before = index - 1
+        while before >= 0 and (
+            tokens[before].lower in _TIME_LINKERS
+            or tokens[before].lower in lexicons.TIME_WORDS
+            or tokens[before].has_digit
+        ):
+            before -= 1
+        if before == index - 1 and tokens[index].lower not in lexicons.TIME_WORDS:
+            return index  # a bare number is an object, not a time
+        index = before
+    return index
+
+
+def _trailing(sentence: str, tokens: Sequence[Token], quotes: list[tuple[int, int]]) -> _Found | None:
+    """Return the speaker of a closing ", officials said on Monday." outside quotations."""
+    # Walk back from the end past a time phrase to the last reporting verb.
+    verb = len(tokens) - 1
+    while verb >= 0 and (
+        tokens[verb].lower in lexicons.TIME_WORDS
+        or tokens[verb].lower in _TIME_LINKERS
+        or tokens[verb].has_digit
+        or tokens[verb].lower in {"a", "statement", "interview", "briefing"}
+    ):
+        verb -= 1
+    if verb < 1 or _inside(tokens[verb].start, quotes) or not _is_reporting_verb(tokens, verb):
+        return None
+    index = verb - 1
+    while index >= 0 and tokens[index].lower in lexicons.AUXILIARIES_AND_ADVERBS:
+        index -= 1
+    if index < 0:
+        return None
+    span = _np_backward(sentence, tokens, index)
+    if span is None or span[0] == 0:
+        return None  # the whole sentence is "X said": the ordinary rules read it
+    if not sentence[tokens[span[0] - 1].end : tokens[span[0]].start].strip().endswith(","):
+        return None
+    return _phrase(sentence, tokens, *span)

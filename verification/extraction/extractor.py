@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from .attribution import find_hedges, resolve_claimants, sentence_attribution, verification_hedge
 from .checkworthiness import score_sentence
 from .records import ClaimCandidate, Reason, Sentence
-from .segmentation import claim_span, has_credit, is_boilerplate, is_heading, split_sentences
+from .segmentation import (
+    claim_span,
+    has_credit,
+    is_boilerplate,
+    is_heading,
+    quoted_sentences,
+    split_sentences,
+)
 from .tokens import tokenize
 
 # The same default as the VERIFICATION_CHECKWORTHINESS_THRESHOLD setting; see docs/extraction.md.
@@ -36,13 +43,12 @@ class _Draft:
 
 def extract_claims(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[ClaimCandidate]:
     """Return the sentences of text that are check-worthy claims, in document order."""
-    sentences = split_sentences(text)
-    claimants = resolve_claimants(sentences)
-    skipped = _non_prose_paragraphs(text, sentences)
+    units = attributed_units(text)
+    skipped = _non_prose_paragraphs(text, [unit for unit, _ in units])
     drafts: list[_Draft] = []
     # (number of drafts before it, phrase) for each "has not verified" sentence.
     disclaimers: list[tuple[int, str]] = []
-    for sentence, claimant in zip(sentences, claimants, strict=True):
+    for sentence, claimant in units:
         if sentence.paragraph in skipped:
             continue
         disclaimer = verification_hedge(sentence.text)
@@ -79,6 +85,39 @@ def extract_claims(text: str, *, threshold: float = DEFAULT_THRESHOLD) -> list[C
             )
         )
     return candidates
+
+
+def prose_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of text that can be evidence: no headline, caption, credit or byline.
+
+    Each span is trimmed of a leading dateline, byline or list marker, so that "KYIV, April 5
+    (Reuters) -" is in no passage either.
+    """
+    sentences = split_sentences(text)
+    skipped = _non_prose_paragraphs(text, sentences)
+    prose = []
+    for sentence in sentences:
+        if sentence.paragraph in skipped:
+            continue
+        start, end = claim_span(text, sentence.start, sentence.end)
+        span = text[start:end]
+        if span and not is_heading(span) and not is_boilerplate(span):
+            prose.append(Sentence(span, start, end, sentence.paragraph))
+    return prose
+
+
+def attributed_units(text: str) -> list[tuple[Sentence, str | None]]:
+    """Return every sentence of text with its resolved claimant, in document order.
+
+    A quotation of several sentences is resolved whole (its speaker is named once) and then
+    returned sentence by sentence, each with the quotation's speaker.
+    """
+    sentences = split_sentences(text)
+    return [
+        (unit, claimant)
+        for sentence, claimant in zip(sentences, resolve_claimants(sentences), strict=True)
+        for unit in quoted_sentences(text, sentence)
+    ]
 
 
 def assess_sentence(sentence: str) -> ClaimCandidate:

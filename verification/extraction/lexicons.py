@@ -13,6 +13,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Other modules build their own small word sets the same way.
+words = _words
+
+
 def _phrases(text: str) -> tuple[str, ...]:
     """Return the non-blank lines of text, stripped, as phrases."""
     return tuple(line.strip() for line in text.splitlines() if line.strip())
@@ -405,5 +409,55 @@ DOCUMENT_NOUNS = _words(
     """
     tweet post statement message letter report release note caption video footage document
     announcement notice update telegram communique
+    """
+)
+
+# Organisations by the last word of their names ("Hallam Industries", "the World Health
+# Organization"): "it" and "they" may refer to them, "he" and "she" may not.
+ORGANISATION_WORDS = _words(
+    """
+    industries inc ltd plc corp corporation llc gmbh organization organisation institute association
+    foundation university hospital hospitals school schools agency ministry commission centre center
+    council fund network airlines airways group bureau board office party parliament congress senate
+    """
+)
+
+# Words that mark a person's gender, for matching "he" and "she" to the right person.
+FEMALE_MARKERS = _words(
+    """
+    mrs ms miss madam lady dame queen princess sister mother daughter wife woman girl
+    spokeswoman chairwoman businesswoman congresswoman grandmother widow aunt
+    """
+)
+MALE_MARKERS = _words(
+    """
+    mr sir lord king prince brother father son husband man boy spokesman chairman businessman
+    congressman grandfather widower uncle
+    """
+)
+# Common given names by the gender they usually mark (news in English, international).
+FEMALE_NAMES = _words(
+    """
+    anna ana anne ann angela alice amara amy andrea barbara beata carla carmen catherine
+    charlotte christine claire daria diana elena elizabeth emily emma eva fatima helen ilona
+    irina iryna jane jennifer jessica julia karen kamala kate katarzyna kateryna laura linda
+    lisa lucy maria marie marina mary michelle monica nadia natalia natalya nancy nicola olena
+    olga oksana patricia rachel rosa sandra sarah sophie susan svetlana tatiana tetiana ursula
+    valentina victoria viktoria yulia zoe liz theresa giorgia marine hillary sanna jacinda
+    """
+)
+MALE_NAMES = _words(
+    """
+    adam ahmed alexander alexei andrei andriy anton artem boris carlos charles daniel david
+    dmitry donald edward emmanuel francis frank george hans ivan jacques james jean joe john
+    jose joseph juan karl kevin mark martin michael mikhail mohammed nicholas oleg olaf oleksandr
+    oleksiy paul peter petro pierre richard robert rishi sergei sergey serhiy stephen steven
+    thomas tom vladimir volodymyr william yuri yevgeny xi narendra recep benjamin keir justin
+    """
+)
+# Words that never head a claimant: a time is when something was said, not who said it.
+TIME_WORDS = MONTHS | WEEKDAYS | _words(
+    """
+    today yesterday tonight tomorrow morning afternoon evening night week month year weekend
     """
 )

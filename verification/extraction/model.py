@@ -25,6 +25,10 @@ class LinearModel:
     intercept: float
     cues: dict[str, float]
     terms: dict[str, float]
+    # Platt calibration of the summed log-odds, fitted on held-out scores: the shipped score is
+    # sigmoid(slope * logit + offset), so that "0.9" means about nine in ten are check-worthy.
+    slope: float = 1.0
+    offset: float = 0.0
     # Provenance and measured quality, carried along for the docs and the commands.
     about: dict[str, Any] = field(default_factory=dict)
 
@@ -34,6 +38,7 @@ class LinearModel:
             "format": FORMAT,
             "about": self.about,
             "intercept": self.intercept,
+            "calibration": {"slope": self.slope, "offset": self.offset},
             "cues": self.cues,
             "terms": self.terms,
         }
@@ -43,8 +48,11 @@ class LinearModel:
         """Return the model stored in data, refusing a format this code does not read."""
         if data.get("format") != FORMAT:
             raise ValueError(f"unknown check-worthiness model format {data.get('format')!r}; retrain it.")
+        calibration = data.get("calibration", {})
         return cls(
             intercept=float(data["intercept"]),
+            slope=float(calibration.get("slope", 1.0)),
+            offset=float(calibration.get("offset", 0.0)),
             cues={name: float(weight) for name, weight in data["cues"].items()},
             terms={term: float(weight) for term, weight in data["terms"].items()},
             about=dict(data.get("about", {})),

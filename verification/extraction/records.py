@@ -24,6 +24,7 @@ class Reason:
     feature: str
     weight: float
     evidence: str
+    says: str = ""  # what it means, in the words a reviewer reads
 
 
 @dataclass(frozen=True)

@@ -152,9 +152,22 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def quoted_sentences(text: str, sentence: Sentence) -> list[Sentence]:
+    """Return the sentences of a quotation that spans several, split; else [sentence]."""
+    if not quote_spans(text, sentence.start, sentence.end):
+        return [sentence]
+    spans = _sentence_spans(text, sentence.start, sentence.end, through_quotes=True)
+    if len(spans) < 2:
+        return [sentence]
+    return [Sentence(text[start:end], start, end, sentence.paragraph) for start, end in spans]
+
+
+def _sentence_spans(
+    text: str, start: int, end: int, *, through_quotes: bool = False
+) -> list[tuple[int, int]]:
     """Return the trimmed sentence spans of the paragraph text[start:end]."""
-    quotes = quote_spans(text, start, end)
+    # Through quotes, a quotation's own sentences are split too (each may be a claim).
+    quotes = [] if through_quotes else quote_spans(text, start, end)
     quote_starts = [open_at for open_at, _ in quotes]
 
     def inside_quote(position: int) -> bool:

@@ -88,17 +88,40 @@ def train_checkworthiness(
             cues[name.removeprefix(CUE_PREFIX)] = round(float(weight), WEIGHT_DECIMALS)
         else:
             terms[name.removeprefix(TERM_PREFIX)] = round(float(weight), WEIGHT_DECIMALS)
+    # The shipped model adds the hand-set cues to the learned log-odds; so do the held-out scores.
+    logits = np.asarray(
+        [
+            _logit(score) + sum(HAND_SET_CUES.get(cue, 0.0) for cue in found)
+            for score, found in zip(
+                out_of_fold, (sentence_features(text).cues for text in texts), strict=True
+            )
+        ]
+    )
+    # Calibration is fitted on held-out logits only (the fitted model's own are overconfident),
+    # and the held-out figures are themselves cross-fitted: each fold calibrated by the others.
+    calibrated = np.zeros(len(logits))
+    for fitted_on, scored in splitter.split(logits.reshape(-1, 1), target):
+        slope, offset = _platt(logits[fitted_on], target[fitted_on])
+        calibrated[scored] = [sigmoid(slope * value + offset) for value in logits[scored]]
+    slope, offset = _platt(logits, target)
     model = LinearModel(
         intercept=round(float(classifier.intercept_[0]), WEIGHT_DECIMALS),
         cues=cues | HAND_SET_CUES,
         terms=terms,
+        slope=round(slope, WEIGHT_DECIMALS),
+        offset=round(offset, WEIGHT_DECIMALS),
         about=dict(about or {}) | {"hand_set_cues": HAND_SET_CUES},
     )
-    # The shipped model adds the hand-set cues to the learned log-odds; so do the held-out scores.
-    adjusted = [
-        sigmoid(math.log(score / (1 - score)) + sum(HAND_SET_CUES.get(cue, 0.0) for cue in found))
-        if 0 < score < 1
-        else float(score)
-        for score, found in zip(out_of_fold, (sentence_features(text).cues for text in texts), strict=True)
-    ]
-    return Trained(model=model, out_of_fold=adjusted)
+    return Trained(model=model, out_of_fold=[float(score) for score in calibrated])
+
+
+def _logit(score: float) -> float:
+    """Return the log-odds of a probability, clipped away from 0 and 1."""
+    score = min(max(float(score), 1e-6), 1 - 1e-6)
+    return math.log(score / (1 - score))
+
+
+def _platt(logits: np.ndarray, target: np.ndarray) -> tuple[float, float]:
+    """Return (slope, offset) of the logistic fit of target on logits (Platt scaling)."""
+    fit = LogisticRegression(C=1e6, max_iter=1000).fit(logits.reshape(-1, 1), target)
+    return float(fit.coef_[0][0]), float(fit.intercept_[0])

@@ -57,10 +57,18 @@ def content_hash(text: str) -> str:
 
 
 def _title_from(text: str) -> str:
-    first_line = text.strip().split("\n", 1)[0].strip()
-    if len(first_line) <= TITLE_LENGTH:
-        return first_line
-    return first_line[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return shorten(text.strip().split("\n", 1)[0].strip(), TITLE_LENGTH)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Return text cut to at most limit characters at a word boundary, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    # Cut at the last space unless that would leave almost nothing (one very long word).
+    if " " in cut and text[limit - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—–-") + "…"
 
 
 def read_document(

@@ -3,6 +3,8 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 
+from verification.ingestion.readers import shorten
+
 from .search import stored_search_vector
 
 
@@ -75,4 +77,4 @@ class Passage(models.Model):
         indexes = [GinIndex(fields=["search_vector"], name="passage_search_gin")]
 
     def __str__(self):
-        return self.text[:80]
+        return shorten(self.text, 80)

@@ -5,6 +5,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 
 from verification.choices import Decision, EventKind, TicketStatus
+from verification.ingestion.readers import shorten
 
 from .documents import Document
 from .search import stored_search_vector
@@ -75,7 +76,7 @@ class Ticket(models.Model):
         ]
 
     def __str__(self):
-        return f"#{self.pk} {self.claim_text[:80]}"
+        return f"#{self.pk} {shorten(self.claim_text, 80)}"
 
 
 class Appearance(models.Model):

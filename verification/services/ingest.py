@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from verification.extraction import split_sentences
+from verification.extraction.extractor import prose_sentences
 from verification.ingestion import IncomingDocument, read_document
 from verification.models import Document, Passage, Ticket
 
@@ -95,7 +95,8 @@ def document_store(*, incoming: IncomingDocument) -> IngestResult:
             end=sentence.end,
             text=sentence.text,
         )
-        for ordinal, sentence in enumerate(split_sentences(document.text))
+        # Headlines, captions, credits and bylines are not evidence for anything: not stored.
+        for ordinal, sentence in enumerate(prose_sentences(document.text))
     )
     document_origin_assign(document=document)
     return IngestResult(document=document, created=True)

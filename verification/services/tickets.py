@@ -62,7 +62,8 @@ def ticket_for_claim(*, candidate: ClaimCandidate) -> tuple[Ticket, bool]:
             "hedges": list(candidate.hedges),
             "checkworthiness": candidate.score,
             "score_reasons": [
-                {"feature": r.feature, "weight": r.weight, "evidence": r.evidence} for r in candidate.reasons
+                {"feature": r.feature, "weight": r.weight, "evidence": r.evidence, "says": r.says}
+                for r in candidate.reasons
             ],
         },
     )

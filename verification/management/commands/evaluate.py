@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from verification.evaluation.checkworthiness import checkworthiness_report
+from verification.evaluation.claimants import ClaimantDataError, claimant_report, read_claimant_set
 from verification.evaluation.labelled import LabelledDataError, read_labelled_tsv
 from verification.evaluation.retrieval import EvaluationDataError, read_claims, read_passages
 from verification.search import semantic_enabled
@@ -48,6 +49,15 @@ class Command(BaseCommand):
         )
         checkworthiness.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
         checkworthiness.set_defaults(run=self._run_checkworthiness)
+
+        claimants = measures.add_parser(
+            "claimants",
+            help="Accuracy of the claimant rules on a labelled set of articles, beside the sentence "
+            "alone (tests/extraction/data/claimants.json is one).",
+        )
+        claimants.add_argument("file", type=Path, help='JSON: {"articles": [{"name", "text", "expected"}]}.')
+        claimants.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
+        claimants.set_defaults(run=self._run_claimants)
 
         retrieval = measures.add_parser(
             "retrieval",
@@ -93,6 +103,17 @@ class Command(BaseCommand):
         )
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), indent=2))
+        else:
+            self.stdout.write(report.as_table())
+
+    def _run_claimants(self, options):
+        try:
+            data = read_claimant_set(options["file"])
+        except ClaimantDataError as exc:
+            raise CommandError(str(exc)) from exc
+        report = claimant_report(data)
+        if options["json"]:
+            self.stdout.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
         else:
             self.stdout.write(report.as_table())
 

@@ -6,6 +6,7 @@ cross-validated figures inside.
 """
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from verification.evaluation.labelled import LabelledDataError, read_labelled_tsv
-from verification.evaluation.metrics import binary_figures
+from verification.evaluation.metrics import binary_figures, reliability_table
 from verification.extraction.model import MODEL_PATH, save_model
 
 
@@ -89,6 +90,10 @@ class Command(BaseCommand):
             "f1": round(figures.f1, 4),
             "average_precision": round(figures.average_precision, 4),
         }
+        # The held-out (cross-fitted) calibration: in each score band, how many truly are.
+        trained.model.about["reliability"] = [
+            asdict(row) for row in reliability_table(data.labels, trained.out_of_fold)
+        ]
         save_model(trained.model, options["out"])
         self.stdout.write(json.dumps(trained.model.about, indent=2))
         self.stdout.write(
