@@ -14,6 +14,7 @@ from verification.models import (
     Appearance,
     CandidateSource,
     JobRun,
+    KnownFactCheck,
     Passage,
     Ticket,
     TicketEvent,
@@ -73,6 +74,13 @@ def accepted_candidates(ticket: Ticket) -> list[CandidateSource]:
 def tickets_by_text(*, text: str, limit: int = 5, min_similarity: float = 0.2) -> list[Match[Ticket]]:
     """Return the tickets whose claims best match text, open ones included, with their similarity."""
     return best_matches(ticket_list(), text=text, limit=limit, min_score=min_similarity)
+
+
+def factchecks_by_text(
+    *, text: str, limit: int = 5, min_similarity: float = 0.2
+) -> list[Match[KnownFactCheck]]:
+    """Return the known fact-checks whose claims best match text, scored as lookup by text scores tickets."""
+    return best_matches(KnownFactCheck.objects.all(), text=text, limit=limit, min_score=min_similarity)
 
 
 def open_ticket_ids_bearing_on(*, document_id: int, pool: int = 500) -> list[int]:

@@ -10,14 +10,18 @@ from verification.fetching.addresses import (
     guarded_request,
     public_target,
 )
+from verification.fetching.pages import Fetched, FetchRefused, page_fetch
 
 __all__ = [
     "FetchFailed",
+    "FetchRefused",
+    "Fetched",
     "GuardedResponse",
     "ResponseTooLarge",
     "Target",
     "UnsafeAddress",
     "fetch_allowed_hosts",
     "guarded_request",
+    "page_fetch",
     "public_target",
 ]
