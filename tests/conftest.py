@@ -10,6 +10,8 @@ from verification import services
 from verification.ingestion import read_text_file
 from verification.services.accounts import reviewer_ensure
 
+pytest_plugins = ["tests.local_web"]
+
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BUCHA = SEEDS / "000_9afca7dae90c1c15.txt"
 BALAKLIYA = SEEDS / "001_1f08442e5b047b61.txt"

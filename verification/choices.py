@@ -38,6 +38,8 @@ class JobKind(TextChoices):
     EXTRACT_DOCUMENT = "extract_document", "Extract a document's claims"
     EMBED_PASSAGES = "embed_passages", "Embed passages for semantic search"
     PRUNE_RUNS = "prune_runs", "Forget old job runs"
+    POLL_SOURCE = "poll_source", "Poll a watched source"
+    FETCH_DOCUMENT = "fetch_document", "Fetch a page by its URL and ingest it"
 
 
 class JobStatus(TextChoices):
@@ -56,3 +58,9 @@ class DeliveryStatus(TextChoices):
     PENDING = "pending", "Pending"
     DELIVERED = "delivered", "Delivered"
     FAILED = "failed", "Failed"
+
+
+class SourceKind(TextChoices):
+    FEED = "feed", "RSS or Atom feed"
+    SITEMAP = "sitemap", "Sitemap"
+    PAGE = "page", "Single page"

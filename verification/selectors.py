@@ -6,15 +6,18 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchRank
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from verification import roles
 from verification.choices import STANDING_DECISIONS, Decision, EventKind, Stance, TicketStatus
 from verification.claimreview import ClaimAppearance, Publisher, ReviewedClaim
 from verification.models import (
     Appearance,
+    ArchivedPage,
     CandidateSource,
+    FactCheckMatch,
     JobRun,
+    KnownFactCheck,
     Passage,
     Ticket,
     TicketEvent,
@@ -49,7 +52,17 @@ def ticket_list() -> QuerySet[Ticket]:
             filter=Q(candidates__stance=Stance.CONTRADICTS) & standing,
             distinct=True,
         ),
+        # Another desk already checked this claim (a known fact-check matched it).
+        has_factcheck=Exists(FactCheckMatch.objects.filter(ticket=OuterRef("pk"))),
     )
+
+
+def with_archived_copy(candidates: QuerySet[CandidateSource]) -> QuerySet[CandidateSource]:
+    """Annotate each candidate with the id of its document's latest archived copy (None if not fetched)."""
+    latest = ArchivedPage.objects.filter(document=OuterRef("passage__document")).order_by(
+        "-fetched_at", "-pk"
+    )
+    return candidates.annotate(archived_page_id=Subquery(latest.values("pk")[:1]))
 
 
 def ticket_detail() -> QuerySet[Ticket]:
@@ -58,10 +71,11 @@ def ticket_detail() -> QuerySet[Ticket]:
         Prefetch("appearances", queryset=Appearance.objects.select_related("document")),
         Prefetch(
             "candidates",
-            queryset=CandidateSource.objects.select_related(
-                "passage__document", "passage__origin", "decided_by"
+            queryset=with_archived_copy(
+                CandidateSource.objects.select_related("passage__document", "passage__origin", "decided_by")
             ).order_by("-score"),
         ),
+        Prefetch("factcheck_matches", queryset=FactCheckMatch.objects.select_related("factcheck")),
         Prefetch("events", queryset=TicketEvent.objects.select_related("actor", "assignee", "candidate")),
     )
 
@@ -74,6 +88,13 @@ def accepted_candidates(ticket: Ticket) -> list[CandidateSource]:
 def tickets_by_text(*, text: str, limit: int = 5, min_similarity: float = 0.2) -> list[Match[Ticket]]:
     """Return the tickets whose claims best match text, open ones included, with their similarity."""
     return best_matches(ticket_list(), text=text, limit=limit, min_score=min_similarity)
+
+
+def factchecks_by_text(
+    *, text: str, limit: int = 5, min_similarity: float = 0.2
+) -> list[Match[KnownFactCheck]]:
+    """Return the known fact-checks whose claims best match text, scored as lookup by text scores tickets."""
+    return best_matches(KnownFactCheck.objects.all(), text=text, limit=limit, min_score=min_similarity)
 
 
 def open_ticket_ids_bearing_on(*, document_id: int, pool: int = 500) -> list[int]:
@@ -146,7 +167,7 @@ def text_candidates(*, text: str, limit: int) -> list[dict]:
 
 def candidate_list() -> QuerySet[CandidateSource]:
     """Return candidate sources with their passage, document and decider loaded."""
-    return CandidateSource.objects.select_related("passage__document", "decided_by")
+    return with_archived_copy(CandidateSource.objects.select_related("passage__document", "decided_by"))
 
 
 def last_status_change(ticket: Ticket) -> TicketEvent | None:

@@ -113,3 +113,22 @@ def deliver_webhook(self, delivery_id: int) -> dict:
     except WebhookDelivery.DoesNotExist:
         return {"delivery_id": delivery_id, "skipped": "delivery no longer exists"}
     return {"delivery_id": delivery_id, "status": delivery.status, "attempts": delivery.attempts}
+
+
+@shared_task(**RETRY)
+@recorded(JobKind.POLL_SOURCE)
+def poll_source(self, source_id: int) -> dict:
+    """Poll one watched source (run by its own beat entry): what it fetched, skipped and why."""
+    from verification.models import Source
+
+    try:
+        return services.source_poll(source_id=source_id).as_result()
+    except Source.DoesNotExist:
+        return {"source_id": source_id, "skipped": "source no longer exists"}
+
+
+@shared_task(**RETRY)
+@recorded(JobKind.FETCH_DOCUMENT)
+def fetch_document(self, url: str) -> dict:
+    """Fetch a page a client asked for by URL and ingest it, recorded as the job run it polls."""
+    return services.page_ingest(url=url).as_result()

@@ -235,6 +235,12 @@ VERIFICATION_WEBHOOKS = {
     "REQUIRE_HTTPS": env_bool("VERIFICATION_WEBHOOK_REQUIRE_HTTPS", False),
 }
 
+# Host names the desk may reach although they resolve inside its own network (webhooks, fetched
+# pages); everything else must resolve to public addresses only, which stops request forgery.
+VERIFICATION_FETCH_ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("VERIFICATION_FETCH_ALLOWED_HOSTS", "").split(",") if h.strip()
+]
+
 # ClaimReview JSON-LD: who publishes the reviews, and where a review of ticket N lives.
 VERIFICATION_CLAIMREVIEW = {
     "PUBLISHER_NAME": os.environ.get("VERIFICATION_PUBLISHER_NAME", "Verification Desk"),
@@ -242,4 +248,40 @@ VERIFICATION_CLAIMREVIEW = {
     "REVIEW_URL": os.environ.get(
         "VERIFICATION_REVIEW_URL", "{site_url}/api/tickets/{ticket_id}/claimreview/"
     ),
+}
+
+# Sources the desk watches (feeds, sitemaps, pages) and pages fetched by URL.
+# A slow server must not hold a worker: seconds to connect and between bytes.
+VERIFICATION_FETCH_TIMEOUT = float(os.environ.get("VERIFICATION_FETCH_TIMEOUT", "10"))
+# A page or feed larger than this is refused, not truncated (a cut page would be archived as if whole).
+VERIFICATION_FETCH_MAX_BYTES = int(os.environ.get("VERIFICATION_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
+# Politeness: at least this many seconds between two requests to one host, across all workers.
+VERIFICATION_FETCH_HOST_INTERVAL = float(os.environ.get("VERIFICATION_FETCH_HOST_INTERVAL", "1.0"))
+# Sent with every fetch, so a publisher can tell who reads them and write robots.txt rules for it.
+VERIFICATION_FETCH_USER_AGENT = os.environ.get(
+    "VERIFICATION_FETCH_USER_AGENT", "VerificationDesk/0.1 (+https://example.org/verification-desk)"
+)
+# A feed lists many items; a poll fetches at most this many new ones (the rest come next poll).
+VERIFICATION_SOURCE_MAX_ITEMS = int(os.environ.get("VERIFICATION_SOURCE_MAX_ITEMS", "50"))
+# After this many failed polls in a row a source is flagged in the admin.
+VERIFICATION_SOURCE_FAILING_AFTER = int(os.environ.get("VERIFICATION_SOURCE_FAILING_AFTER", "3"))
+# A ticket is shown a known fact-check when lookup by text scores them at least this similar.
+VERIFICATION_FACTCHECK_MIN_SIMILARITY = float(os.environ.get("VERIFICATION_FACTCHECK_MIN_SIMILARITY", "0.5"))
+# Archived copies (WARC records): the filesystem under the state folder by default; in production an
+# object store through django-storages, e.g. VERIFICATION_ARCHIVE_STORAGE=storages.backends.s3.S3Storage
+# with its AWS_* settings.
+VERIFICATION_ARCHIVE_STORAGE = os.environ.get(
+    "VERIFICATION_ARCHIVE_STORAGE", "django.core.files.storage.FileSystemStorage"
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "archive": {
+        "BACKEND": VERIFICATION_ARCHIVE_STORAGE,
+        "OPTIONS": (
+            {"location": str(embedded.STATE_DIR / "archive")}
+            if VERIFICATION_ARCHIVE_STORAGE.endswith("FileSystemStorage")
+            else {}
+        ),
+    },
 }

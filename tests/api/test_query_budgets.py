@@ -56,10 +56,12 @@ def fresh(world: dict) -> dict:
 # savepoints included; a change that needs more must say why here. A transition and a decision each
 # bump the ticket's version (one UPDATE), so that a reviewer's open page goes stale. A submission
 # also finds its document's origin (advisory lock, LSH band lookup, fingerprint, passages' quotes).
+# A ticket's detail (and a transition, which answers with it) also lists the known fact-checks
+# matching its claim (one prefetch).
 ENDPOINTS = [
     ("ticket list", "get", "/api/tickets/", None, 2),
     ("ticket list filtered", "get", "/api/tickets/?status=corroborated&publisher=Wire", None, 2),
-    ("ticket detail", "get", "/api/tickets/{ticket}/", None, 5),
+    ("ticket detail", "get", "/api/tickets/{ticket}/", None, 6),
     (
         "lookup by text",
         "get",
@@ -68,7 +70,7 @@ ENDPOINTS = [
         3,
     ),
     ("claimreview", "get", "/api/tickets/{ticket}/claimreview/", None, 4),
-    ("transition", "post", "/api/tickets/{open}/transition/", {"status": "disputed", "rationale": "No"}, 15),
+    ("transition", "post", "/api/tickets/{open}/transition/", {"status": "disputed", "rationale": "No"}, 16),
     ("candidate", "get", "/api/candidates/{candidate}/", None, 2),
     ("decision", "post", "/api/candidates/{candidate}/decision/", {"decision": "accepted"}, 15),
     ("document submission", "post", "/api/documents/", {"text": "{text}"}, 28),

@@ -5,12 +5,15 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from .views import CandidateViewSet, DocumentSubmitView, JobRunViewSet, TicketViewSet, WebhookEndpointViewSet
+from .views.sources import ArchivedPageViewSet, SourceViewSet
 
 router = DefaultRouter()
 router.register("tickets", TicketViewSet, basename="ticket")
 router.register("candidates", CandidateViewSet, basename="candidate")
 router.register("jobs", JobRunViewSet, basename="job")
 router.register("webhooks", WebhookEndpointViewSet, basename="webhook")
+router.register("sources", SourceViewSet, basename="source")
+router.register("archives", ArchivedPageViewSet, basename="archive")
 
 urlpatterns = [
     path("", include(router.urls)),

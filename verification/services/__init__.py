@@ -10,9 +10,19 @@ from .corroboration import (
 )
 from .decisions import candidate_decide
 from .embeddings import passages_embed
+from .factchecks import ImportOutcome, factchecks_import, factchecks_store, tickets_match_factchecks
 from .ingest import IngestResult, document_extract, document_ingest, document_store
+from .pages import PageOutcome, document_url_submit, page_ingest
 from .reextract import document_reextract
 from .runs import job_runs_prune
+from .sources import (
+    PollReport,
+    source_create,
+    source_delete,
+    source_poll,
+    source_poll_request,
+    source_update,
+)
 from .submissions import Submission, document_submit
 from .tickets import claim_key, ticket_for_claim, tickets_open_for_document
 from .transitions import ticket_transition
@@ -26,7 +36,10 @@ from .webhooks import (
 
 __all__ = [
     "BulkOutcome",
+    "ImportOutcome",
     "IngestResult",
+    "PageOutcome",
+    "PollReport",
     "Submission",
     "candidate_decide",
     "claim_key",
@@ -36,8 +49,17 @@ __all__ = [
     "document_recheck_open_tickets",
     "document_store",
     "document_submit",
+    "document_url_submit",
+    "factchecks_import",
+    "factchecks_store",
     "job_runs_prune",
+    "page_ingest",
     "passages_embed",
+    "source_create",
+    "source_delete",
+    "source_poll",
+    "source_poll_request",
+    "source_update",
     "stale_tickets_enqueue",
     "ticket_assign",
     "ticket_corroborate",
@@ -45,6 +67,7 @@ __all__ = [
     "ticket_transition",
     "tickets_assign",
     "tickets_corroboration_request",
+    "tickets_match_factchecks",
     "tickets_open_for_document",
     "tickets_recorroborate",
     "tickets_transition",

@@ -2,10 +2,13 @@
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from verification import selectors
 from verification.choices import Decision, TicketStatus
-from verification.models import Appearance, CandidateSource, Ticket, TicketEvent
+from verification.models import Appearance, ArchivedPage, CandidateSource, Ticket, TicketEvent
+
+from .sources import KnownFactCheckSerializer
 
 
 class TicketSerializer(serializers.ModelSerializer):
@@ -21,6 +24,9 @@ class TicketSerializer(serializers.ModelSerializer):
     )
     contradicting_origins = serializers.IntegerField(
         read_only=True, help_text="Independent origins of the contradicting evidence."
+    )
+    has_factcheck = serializers.BooleanField(
+        read_only=True, default=False, help_text="A known fact-check by another desk matches the claim."
     )
 
     class Meta:
@@ -39,6 +45,7 @@ class TicketSerializer(serializers.ModelSerializer):
             "contradicting_count",
             "supporting_origins",
             "contradicting_origins",
+            "has_factcheck",
             "last_corroborated_at",
             "status_changed_at",
             "created_at",
@@ -78,6 +85,9 @@ class CandidateSerializer(serializers.ModelSerializer):
     decided_by = serializers.CharField(
         source="decided_by.username", read_only=True, default=None, allow_null=True
     )
+    archived_copy = serializers.SerializerMethodField(
+        help_text="The archived copy of the page the passage comes from, as fetched; null if never fetched."
+    )
 
     class Meta:
         model = CandidateSource
@@ -95,8 +105,24 @@ class CandidateSerializer(serializers.ModelSerializer):
             "decision",
             "decided_by",
             "decided_at",
+            "archived_copy",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_archived_copy(self, candidate) -> str | None:
+        if hasattr(candidate, "archived_page_id"):
+            page_id = candidate.archived_page_id
+        else:  # a candidate a service returned, not read through the selectors' annotation
+            page_id = (
+                ArchivedPage.objects.filter(document_id=candidate.passage.document_id)
+                .order_by("-fetched_at", "-pk")
+                .values_list("pk", flat=True)
+                .first()
+            )
+        if page_id is None:
+            return None
+        return reverse("archive-detail", args=[page_id], request=self.context.get("request"))
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -123,10 +149,14 @@ class TicketDetailSerializer(TicketSerializer):
     last_status_change = serializers.SerializerMethodField()
     candidates = CandidateSerializer(many=True, read_only=True)
     history = EventSerializer(source="events", many=True, read_only=True)
+    known_factchecks = KnownFactCheckSerializer(
+        source="factcheck_matches", many=True, read_only=True, help_text="Other desks' verdicts on the claim."
+    )
 
     class Meta(TicketSerializer.Meta):
         fields = [
             *TicketSerializer.Meta.fields,
+            "known_factchecks",
             "appearances",
             "accepted_evidence",
             "last_status_change",

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from verification import roles, selectors, services
+from verification.fetching import fetch_allowed_hosts, public_target
 from verification.ingestion import read_document
 from verification.models import JobRun
 
@@ -16,6 +17,7 @@ from ..parsers import HTMLParser, PlainTextParser, RawBody
 from ..schema import TEXT_PATTERN
 from ..scoping import OwnerScopedMixin
 from ..serializers import DocumentInSerializer, DocumentMetaSerializer, JobRunSerializer, SubmissionSerializer
+from ..serializers.sources import DocumentUrlSerializer
 
 
 class DocumentSubmitView(BodySizeLimitMixin, APIView):
@@ -46,8 +48,9 @@ class DocumentSubmitView(BodySizeLimitMixin, APIView):
             413: OpenApiResponse(description="Over the size limit."),
             415: OpenApiResponse(description="Not JSON, text/plain or text/html."),
         },
-        description="JSON bodies carry text and metadata; text/plain and text/html bodies take their "
-        "metadata from the query string (title, publisher, url, published_on).",
+        description="JSON bodies carry text and metadata, or only a url: the page is then fetched, "
+        "archived and ingested by a job (202 with the job to poll); text/plain and text/html bodies take "
+        "their metadata from the query string (title, publisher, url, published_on).",
     )
     def post(self, request):
         if isinstance(request.data, RawBody):
@@ -55,6 +58,8 @@ class DocumentSubmitView(BodySizeLimitMixin, APIView):
             meta.is_valid(raise_exception=True)
             fields = dict(meta.validated_data)
             body, body_format = request.data["body"], request.data["format"]
+        elif isinstance(request.data, dict) and "url" in request.data and "text" not in request.data:
+            return self._fetch(request)
         else:
             data = DocumentInSerializer(data=request.data)
             data.is_valid(raise_exception=True)
@@ -70,6 +75,18 @@ class DocumentSubmitView(BodySizeLimitMixin, APIView):
         submission = services.document_submit(incoming=incoming, requested_by=request.user)
         body = SubmissionSerializer(submission, context={"request": request}).data
         return Response(body, status=status.HTTP_202_ACCEPTED if submission.queued else status.HTTP_200_OK)
+
+
+    def _fetch(self, request):
+        """Queue the fetch of the page at the given URL; answer 202 with the job to poll."""
+        data = DocumentUrlSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        url = data.validated_data["url"]
+        # The address is checked now, so a client learns at once that an internal one is refused.
+        public_target(url, allowed_hosts=fetch_allowed_hosts())
+        run = services.document_url_submit(url=url, requested_by=request.user)
+        body = {"url": url, "job": JobRunSerializer(run, context={"request": request}).data}
+        return Response(body, status=status.HTTP_202_ACCEPTED)
 
 
 class JobRunViewSet(OwnerScopedMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
