@@ -143,7 +143,7 @@ def bench_ingest(articles: list[tuple[str, str]], progress: bool) -> dict:
     from verification.ingestion import parse_text
     from verification.models import Document, Passage, Ticket
 
-    max_bytes = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    max_bytes = settings.VERIFICATION_MAX_DOCUMENT_BYTES
 
     def ingest(title: str, text: str, name: str):
         """Parse and ingest one article exactly as the API does with posted text."""

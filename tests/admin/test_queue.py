@@ -48,7 +48,7 @@ def test_the_queue_opens_on_unverified_tickets_most_urgent_first(desk, corrobora
 
 
 def test_a_claim_seen_twice_outranks_an_equally_scored_one_seen_once(desk, db):
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     claim = "Officials said that 40 soldiers were killed in Kyiv on Monday."
     rival = "Officials said that 30 soldiers were detained in Lviv on Monday."
     services.document_ingest(incoming=parse_text(f"{rival}\n\n{claim}", source_name="a", max_bytes=limit))
@@ -77,7 +77,7 @@ def test_filters_for_evidence_assignee_and_publisher(desk, corroborated_seeds, r
     services.ticket_assign(ticket_id=ticket.pk, assignee_id=reviewer.pk, actor=reviewer)
     assert _listed(desk, "?assigned=me") == [ticket.pk]
     assert ticket.pk not in _listed(desk, "?assigned=nobody")
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     wired = parse_text(
         "Officials said that 40 soldiers were killed in Kyiv on Monday.",
         source_name="w",
@@ -199,7 +199,7 @@ def test_the_queue_runs_the_same_queries_however_many_tickets(desk, seeds, revie
     services.ticket_assign(ticket_id=first.pk, assignee_id=reviewer.pk, actor=reviewer)
     assert _listed(desk, query)
     before = _queries(desk, QUEUE + query)
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     more = "\n\n".join(
         f"Officials said that {n} soldiers were detained in Kharkiv on Monday." for n in range(12, 80)
     )

@@ -92,7 +92,7 @@ def test_ingested_markup_is_shown_escaped(desk, db):
 
     hostile = 'Officials said that <script>alert("x")</script> 40 soldiers were killed in Kyiv on Monday.'
     services.document_ingest(
-        incoming=parse_text(hostile, source_name="h", max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"])
+        incoming=parse_text(hostile, source_name="h", max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES)
     )
     ticket = Ticket.objects.get()
     page = desk.get(f"/admin/verification/ticket/{ticket.pk}/change/").content.decode()
@@ -120,7 +120,7 @@ def test_the_queue_runs_the_same_queries_however_many_tickets(desk, corroborated
     more = "\n\n".join(
         f"Officials said that {n} soldiers were detained in Kharkiv on Monday." for n in range(12, 30)
     )
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     services.document_ingest(incoming=parse_text(more, source_name="more", max_bytes=limit))
     assert Ticket.objects.count() > 40
     assert _queries(desk, "/admin/verification/ticket/") == before

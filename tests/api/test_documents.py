@@ -148,7 +148,7 @@ def test_an_oversized_document_is_refused_with_413_before_parsing(reviewer_api, 
 
 
 def test_a_text_over_the_document_limit_is_400_with_the_limit(reviewer_api, settings):
-    settings.VERIFICATION = {**settings.VERIFICATION, "MAX_DOCUMENT_BYTES": 100}
+    settings.VERIFICATION_MAX_DOCUMENT_BYTES = 100
     response = submit(reviewer_api, "Officials said. " * 20, "text/plain")
     assert response.status_code == 400
     assert "100-byte limit" in response.json()["detail"]

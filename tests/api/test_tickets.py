@@ -189,7 +189,9 @@ def test_a_decision_that_would_strip_a_verdict_of_its_evidence_is_409(reviewer_a
     support = ticket.candidates.get()
     services.candidate_decide(candidate_id=support.pk, decision="accepted", actor=reviewer)
     services.ticket_transition(ticket_id=ticket.pk, to_status="corroborated", actor=reviewer, rationale="ok")
-    refused = reviewer_api.post(f"/api/candidates/{support.pk}/decision/", {"decision": "rejected"}, format="json")
+    refused = reviewer_api.post(
+        f"/api/candidates/{support.pk}/decision/", {"decision": "rejected"}, format="json"
+    )
     assert refused.status_code == 409
     assert refused.json()["code"] == "evidence_in_use"
     assert "move it back to unverified" in refused.json()["detail"]

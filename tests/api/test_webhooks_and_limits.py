@@ -47,7 +47,7 @@ def test_bad_registrations_are_400(clients, body):
 
 
 def test_plain_http_is_refused_where_https_is_required(clients, settings):
-    settings.VERIFICATION_WEBHOOKS = {**settings.VERIFICATION_WEBHOOKS, "REQUIRE_HTTPS": True}
+    settings.VERIFICATION_WEBHOOK_REQUIRE_HTTPS = True
     response = clients["reviewer"].post("/api/webhooks/", {"url": "http://h.example.org/x"}, format="json")
     assert response.status_code == 400
     assert "https" in response.json()["detail"]

@@ -33,11 +33,9 @@ def corroborated_ticket(corroborated_seeds, reviewer):
 def test_a_corroborated_seed_ticket_publishes_a_claimreview_google_accepts(
     api, corroborated_ticket, settings
 ):
-    settings.VERIFICATION_CLAIMREVIEW = {
-        "PUBLISHER_NAME": "Kyiv Verification Desk",
-        "SITE_URL": "https://desk.example.org",
-        "REVIEW_URL": "{site_url}/reviews/{ticket_id}",
-    }
+    settings.VERIFICATION_PUBLISHER_NAME = "Kyiv Verification Desk"
+    settings.VERIFICATION_SITE_URL = "https://desk.example.org"
+    settings.VERIFICATION_REVIEW_URL = "{site_url}/reviews/{ticket_id}"
     response = api.get(f"/api/tickets/{corroborated_ticket.pk}/claimreview/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/ld+json")

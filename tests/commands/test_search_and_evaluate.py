@@ -83,6 +83,6 @@ def test_evaluate_retrieval_errors_say_what_to_do(tmp_path, settings):
     empty.write_text("", encoding="utf-8")
     with pytest.raises(CommandError, match="holds no claims"):
         run("evaluate", "retrieval", "--claims", str(empty), "--passages", str(empty), "--no-semantic")
-    settings.VERIFICATION = {**settings.VERIFICATION, "SEMANTIC_SEARCH": False}
+    settings.VERIFICATION_SEMANTIC_SEARCH = False
     with pytest.raises(CommandError, match="pip install torch==2.13.0"):
         run("evaluate", "retrieval", "--claims", str(empty), "--passages", str(empty), "--semantic")

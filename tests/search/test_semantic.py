@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def semantic(settings):
-    settings.VERIFICATION = {**settings.VERIFICATION, "SEMANTIC_SEARCH": True}
+    settings.VERIFICATION_SEMANTIC_SEARCH = True
     if "verification_passageembedding" not in connection.introspection.table_names():
         pytest.skip("this PostgreSQL has no pgvector")
     assert semantic_enabled()

@@ -52,7 +52,7 @@ def test_stale_tickets_are_those_never_or_long_ago_corroborated(seeds, settings)
 
     assert len(selectors.stale_ticket_ids(older_than=timezone.now())) == Ticket.objects.count()
     Ticket.objects.update(last_corroborated_at=timezone.now())
-    assert selectors.stale_ticket_ids(older_than=timezone.now() - settings.VERIFICATION["STALE_AFTER"]) == []
+    assert selectors.stale_ticket_ids(older_than=timezone.now() - settings.VERIFICATION_STALE_AFTER) == []
 
 
 def test_a_new_document_finds_the_open_tickets_it_bears_on(db):
@@ -98,7 +98,7 @@ def test_rejected_evidence_does_not_count_as_support(corroborated_seeds, reviewe
 def test_beat_queues_at_most_a_batch_of_the_stalest_tickets(seeds, settings):
     from verification import selectors
 
-    settings.VERIFICATION = {**settings.VERIFICATION, "STALE_BATCH": 3}
+    settings.VERIFICATION_STALE_BATCH = 3
     never = list(Ticket.objects.order_by("pk").values_list("pk", flat=True))
     queued = services.stale_tickets_enqueue()
     assert queued == never[:3]

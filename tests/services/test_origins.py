@@ -11,7 +11,7 @@ from verification.models import CandidateSource, Document, DocumentFingerprint, 
 
 pytestmark = pytest.mark.django_db
 
-MAX = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+MAX = settings.VERIFICATION_MAX_DOCUMENT_BYTES
 WIRE = (
     "Officials said 40 tanks were destroyed near Kharkiv on Monday, in the heaviest fighting of the week.\n\n"
     "The ministry said the attack began before dawn and lasted for six hours.\n\n"

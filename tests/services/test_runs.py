@@ -63,7 +63,7 @@ def test_the_beat_task_prunes_past_the_retention_setting_and_records_its_own_run
 
     from verification import tasks
 
-    settings.VERIFICATION = {**settings.VERIFICATION, "JOB_RUN_RETENTION": timedelta(days=7)}
+    settings.VERIFICATION_JOB_RUN_RETENTION = timedelta(days=7)
     old = JobRun.objects.create(kind=JobKind.STALE_SWEEP)
     JobRun.objects.filter(pk=old.pk).update(
         status=JobStatus.SUCCEEDED, finished_at=timezone.now() - timedelta(days=8)

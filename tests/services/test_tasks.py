@@ -56,7 +56,7 @@ def test_a_ticket_deleted_before_its_run_is_recorded_as_skipped(db):
 
 def test_a_failing_run_keeps_its_error(seeds, settings):
     # A misconfigured batch size makes the sweep's query fail for real.
-    settings.VERIFICATION = {**settings.VERIFICATION, "STALE_BATCH": -1}
+    settings.VERIFICATION_STALE_BATCH = -1
     outcome = tasks.corroborate_stale_tickets.apply()
     assert outcome.failed()
     run = JobRun.objects.get(kind=JobKind.STALE_SWEEP)

@@ -93,7 +93,9 @@ def test_the_bulk_delete_action_removes_each_chosen_endpoint(operator, client_us
 
 def test_a_deleted_endpoints_queued_delivery_sends_nothing(client_user, reviewer, receiver):
     endpoint = services.webhook_endpoint_create(owner=client_user, url=receiver.url)
-    services.ticket_transition(ticket_id=TicketFactory().pk, to_status="disputed", actor=reviewer, rationale="x")
+    services.ticket_transition(
+        ticket_id=TicketFactory().pk, to_status="disputed", actor=reviewer, rationale="x"
+    )
     delivery_id = WebhookDelivery.objects.get().pk
     assert services.webhook_endpoint_delete(endpoint_id=endpoint.pk) == 1
     from verification import tasks

@@ -92,7 +92,7 @@ def test_a_refused_change_sends_nothing(client_user, reviewer, receiver):
 
 
 def test_a_failing_receiver_is_logged_each_time_then_given_up(receiver, client_user, reviewer, settings):
-    settings.VERIFICATION_WEBHOOKS = {**settings.VERIFICATION_WEBHOOKS, "MAX_ATTEMPTS": 2}
+    settings.VERIFICATION_WEBHOOK_MAX_ATTEMPTS = 2
     receiver.codes = [503, 500]
     services.webhook_endpoint_create(owner=client_user, url=receiver.url)
     dispute(TicketFactory(), reviewer)
@@ -127,7 +127,7 @@ def test_a_delivered_delivery_is_not_sent_again(receiver, client_user, reviewer)
 
 
 def test_https_is_required_when_configured(client_user, settings):
-    settings.VERIFICATION_WEBHOOKS = {**settings.VERIFICATION_WEBHOOKS, "REQUIRE_HTTPS": True}
+    settings.VERIFICATION_WEBHOOK_REQUIRE_HTTPS = True
     with pytest.raises(Exception, match="https"):
         services.webhook_endpoint_create(owner=client_user, url="http://hooks.example.org/desk")
     assert services.webhook_endpoint_create(owner=client_user, url="https://hooks.example.org/desk").pk
@@ -143,11 +143,11 @@ def test_an_endpoint_paused_before_sending_gets_nothing(receiver, client_user, r
 
 
 def test_the_delivery_task_retries_with_the_configured_backoff(settings):
-    conf = settings.VERIFICATION_WEBHOOKS
     assert DeliveryFailed in deliver_webhook.autoretry_for
-    assert deliver_webhook.max_retries == conf["MAX_ATTEMPTS"] - 1  # the first try plus the retries
+    # The first try plus the retries.
+    assert deliver_webhook.max_retries == settings.VERIFICATION_WEBHOOK_MAX_ATTEMPTS - 1
     assert (deliver_webhook.retry_backoff, deliver_webhook.retry_backoff_max) == (
-        conf["RETRY_BACKOFF"],
-        conf["RETRY_BACKOFF_MAX"],
+        settings.VERIFICATION_WEBHOOK_RETRY_BACKOFF,
+        settings.VERIFICATION_WEBHOOK_RETRY_BACKOFF_MAX,
     )
     assert deliver_webhook.retry_jitter and deliver_webhook.acks_late

@@ -118,7 +118,8 @@ def desk_action_view(
         try:
             level, text = action.perform(request, ticket, form.cleaned_data)
         except CandidateSource.DoesNotExist:
-            level, text = messages.ERROR, "That source is not one of this ticket's candidates; reload the page."
+            level = messages.ERROR
+            text = "That source is not one of this ticket's candidates; reload the page."
         except StaleEdit as exc:
             unsaved = form.unsaved_text()
             level, text = messages.ERROR, f"{exc} Your unsaved text: “{unsaved}”" if unsaved else str(exc)

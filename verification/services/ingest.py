@@ -50,7 +50,7 @@ def document_ingest(
         incoming = read_document(
             raw,
             source_name=source_name or "submission",
-            max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"],
+            max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES,
             declared_format=declared_format,
             title=title,
             publisher=publisher,
