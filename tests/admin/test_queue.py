@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.conf import settings
 
+from tests.factories import TicketFactory, ticket_with_evidence
 from verification import services
 from verification.choices import Decision, Stance, TicketStatus
 from verification.ingestion import parse_text
@@ -29,7 +30,7 @@ def _listed(client, query=""):
 
 
 def _corroborate_one(reviewer):
-    ticket = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+    ticket = ticket_with_evidence(supporting=1, contradicting=0)
     support = ticket.candidates.filter(stance=Stance.SUPPORTS).first()
     services.candidate_decide(candidate_id=support.pk, decision=Decision.ACCEPTED, actor=reviewer)
     services.ticket_transition(ticket_id=ticket.pk, to_status=TicketStatus.CORROBORATED, actor=reviewer)
@@ -107,11 +108,11 @@ def test_past_the_cap_the_queue_says_more_than_instead_of_counting(desk, corrobo
 
 
 def test_a_bulk_status_change_reports_each_refusal(desk, corroborated_seeds, reviewer):
-    ready = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+    ready = ticket_with_evidence(supporting=1, contradicting=0)
     support = ready.candidates.filter(stance=Stance.SUPPORTS).first()
     services.candidate_decide(candidate_id=support.pk, decision=Decision.ACCEPTED, actor=reviewer)
     ready.refresh_from_db()
-    bare = Ticket.objects.filter(candidates__isnull=True).first()
+    bare = TicketFactory()
     response = desk.post(
         QUEUE,
         {
@@ -194,7 +195,7 @@ def _queries(client, url):
 
 @pytest.mark.parametrize("query", ["", "?status=all&evidence=supports", "?assigned=me&q=troops+or+soldiers"])
 def test_the_queue_runs_the_same_queries_however_many_tickets(desk, seeds, reviewer, query):
-    first = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+    first = ticket_with_evidence()
     services.ticket_corroborate(ticket_id=first.pk)
     services.ticket_assign(ticket_id=first.pk, assignee_id=reviewer.pk, actor=reviewer)
     assert _listed(desk, query)

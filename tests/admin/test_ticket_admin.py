@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.factories import ticket_with_evidence
 from verification.choices import EventKind, Stance
 from verification.models import CandidateSource, Document, Ticket
 
@@ -34,27 +35,28 @@ def test_the_queue_filters_by_status_and_searches(desk, seeds):
     assert found >= 1
 
 
-def test_accepting_support_then_corroborating_shows_in_history(desk, corroborated_seeds, reviewer):
-    ticket = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+def test_accepting_support_then_corroborating_shows_in_history(desk, reviewer):
+    ticket = ticket_with_evidence(supporting=1, contradicting=1)
+    support = CandidateSource.objects.get(ticket=ticket, stance=Stance.SUPPORTS)
+    CandidateSource.objects.filter(pk=support.pk).update(matched_terms=["tank", "river"])
     url = f"/admin/verification/ticket/{ticket.pk}/change/"
     page = desk.get(url).content.decode()
-    assert "<mark>" in page and "<mark>torture</mark> chamber" in page
-    support = CandidateSource.objects.filter(ticket=ticket, stance=Stance.SUPPORTS).first()
+    assert "<mark>tanks</mark> near the <mark>river</mark>" in page
     desk.post(
         _button(ticket.pk, "decide"),
         {"decide": f"{support.pk}:accepted:pending", f"note-{support.pk}": "same room, second town"},
     )
     response = desk.post(
         _button(ticket.pk, "transition"),
-        {"transition": "corroborated", "rationale-corroborated": "Matches Balakliya"},
+        {"transition": "corroborated", "rationale-corroborated": "A second reporter saw it"},
         follow=True,
     )
     assert "Ticket is now corroborated." in response.content.decode()
     event = ticket.events.get(kind=EventKind.STATUS_CHANGE)
-    assert (event.actor, event.rationale) == (reviewer, "Matches Balakliya")
+    assert (event.actor, event.rationale) == (reviewer, "A second reporter saw it")
     decision = ticket.events.get(kind=EventKind.DECISION)
     assert (decision.actor, decision.rationale) == (reviewer, "same room, second town")
-    assert "Matches Balakliya" in response.content.decode()
+    assert "A second reporter saw it" in response.content.decode()
 
 
 def test_a_refused_transition_shows_the_guard_and_changes_nothing(desk, corroborated_seeds):

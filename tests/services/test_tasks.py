@@ -5,14 +5,15 @@ import pytest
 from tests.conftest import BALAKLIYA, BUCHA, ingest_file
 from verification import tasks
 from verification.choices import JobKind, JobStatus
-from verification.models import CandidateSource, JobRun, Ticket
+from verification.models import CandidateSource, JobRun
 
 pytestmark = pytest.mark.django_db
 
 
 def test_corroborating_a_ticket_records_what_it_attached(seeds):
-    ticket = Ticket.objects.get(claim_text__contains="These are war crimes")
-    queued = JobRun.objects.get(kind=JobKind.CORROBORATE_TICKET, ticket=ticket)  # queued by the re-check
+    # Any ticket the re-check of the second seed queued, whichever claim the extractor chose.
+    queued = JobRun.objects.filter(kind=JobKind.CORROBORATE_TICKET, ticket__isnull=False).first()
+    ticket = queued.ticket
     result = tasks.corroborate_ticket.apply(args=[ticket.pk], kwargs={"run_id": queued.pk}).get()
     run = JobRun.objects.get(pk=queued.pk)
     assert run.status == JobStatus.SUCCEEDED and run.attempts == 1
