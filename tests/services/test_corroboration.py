@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tests.conftest import assert_each_seed_has_evidence_from_the_other
+from tests.factories import ticket_with_evidence
 from verification import services
 from verification.choices import Decision, Stance
 from verification.models import CandidateSource, Ticket
@@ -21,12 +22,18 @@ def test_candidates_never_come_from_the_claims_own_document(corroborated_seeds):
         assert candidate.passage.document_id not in own
 
 
-def test_the_russian_denial_contradicts_the_war_crimes_claim(corroborated_seeds):
-    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
-    denial = CandidateSource.objects.get(
-        ticket=war_crimes, passage__text__contains="have not committed war crimes"
+def _denials(bucha, balakliya):
+    """Return Russia's denial (a Balakliya passage) as a candidate of the Bucha claims, whichever they are."""
+    return CandidateSource.objects.filter(
+        ticket__appearances__document=bucha,
+        passage__document=balakliya,
+        passage__text__contains="have not committed war crimes",
     )
-    assert denial.stance == Stance.CONTRADICTS
+
+
+def test_the_russian_denial_contradicts_a_war_crimes_claim(corroborated_seeds):
+    denial = _denials(*corroborated_seeds).filter(stance=Stance.CONTRADICTS).first()
+    assert denial is not None, "no Bucha claim has Russia's denial as a contradicting source"
     assert any("not" in cue for cue in denial.stance_cues)
     assert {"war", "crime"} <= set(denial.matched_terms)
 
@@ -59,19 +66,18 @@ def test_a_new_document_finds_the_open_tickets_it_bears_on(db):
     from tests.conftest import BALAKLIYA, BUCHA, ingest_file
     from verification import selectors
 
-    ingest_file(BUCHA)
+    bucha = ingest_file(BUCHA).document
     balakliya = ingest_file(BALAKLIYA).document
     bearing = set(selectors.open_ticket_ids_bearing_on(document_id=balakliya.pk))
-    torture_room = Ticket.objects.get(
-        claim_text__startswith="Ukrainian officials say that they have discovered"
-    )
-    assert torture_room.pk in bearing
+    # Both stories tell of Russian troops and civilians: some open Bucha claims bear on Balakliya.
+    of_bucha = set(Ticket.objects.filter(appearances__document=bucha).values_list("pk", flat=True))
+    assert bearing and bearing <= of_bucha
     assert not Ticket.objects.filter(pk__in=bearing, appearances__document=balakliya).exists()
 
 
 def test_a_decided_candidate_keeps_the_stance_the_reviewer_saw(corroborated_seeds, reviewer):
-    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
-    denial = CandidateSource.objects.get(ticket=war_crimes, passage__text__contains="have not committed")
+    denial = _denials(*corroborated_seeds).first()
+    war_crimes = denial.ticket
     services.candidate_decide(candidate_id=denial.pk, decision=Decision.ACCEPTED, actor=reviewer)
     # As if the stance rules had changed since: the stored label differs from what a re-run computes.
     CandidateSource.objects.filter(pk=denial.pk).update(stance=Stance.RELATED, stance_cues=["as decided"])
@@ -87,7 +93,7 @@ def test_a_decided_candidate_keeps_the_stance_the_reviewer_saw(corroborated_seed
 def test_rejected_evidence_does_not_count_as_support(corroborated_seeds, reviewer):
     from verification import selectors
 
-    ticket = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+    ticket = ticket_with_evidence(supporting=2, contradicting=1)
     supports = CandidateSource.objects.filter(ticket=ticket, stance=Stance.SUPPORTS)
     assert selectors.ticket_list().get(pk=ticket.pk).supporting_count == supports.count() > 0
     for candidate in supports:

@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 
 from tests.conftest import BUCHA, ingest_file
+from tests.factories import AppearanceFactory
 from verification import selectors, services
 from verification.choices import Stance
 from verification.ingestion import parse_text
@@ -60,8 +61,8 @@ def test_every_stored_document_is_in_the_shared_lsh_index():
 
 
 def test_copies_count_once_among_the_origins_that_support_a_ticket():
-    ingest_file(BUCHA)
-    ticket = Ticket.objects.get(claim_text__contains="These are war crimes")
+    claim = "“These are war crimes and will be recognised by the world as genocide,” said Mr Zelensky."
+    ticket = AppearanceFactory(ticket__claim_text=claim).ticket
     supporting = (
         "Mr Zelensky said the killings in Bucha were war crimes that the world would recognise as genocide."
     )
