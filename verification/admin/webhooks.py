@@ -23,6 +23,13 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         # Clients register their endpoints through the API, which issues the signing secret.
         return False
 
+    def get_deleted_objects(self, objs, request):
+        # The delivery log goes with its endpoint (webhook_endpoint_delete removes both), although
+        # no one may delete log entries on their own.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        perms_needed.discard(WebhookDelivery._meta.verbose_name)
+        return deleted, counts, perms_needed, protected
+
     def delete_model(self, request, obj):
         services.webhook_endpoint_delete(endpoint_id=obj.pk)
 
@@ -64,6 +71,10 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     actions = ["send_again"]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # The log is what a client's support request is checked against; it goes with its endpoint.
         return False
 
     @admin.action(description="Send the selected deliveries again", permissions=["change"])
