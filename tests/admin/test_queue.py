@@ -56,7 +56,8 @@ def test_a_claim_seen_twice_outranks_an_equally_scored_one_seen_once(desk, db):
     services.document_ingest(incoming=parse_text(f"{claim}\n\nUnrelated.", source_name="b", max_bytes=limit))
     seen_twice = Ticket.objects.get(claim_text=claim)
     seen_once = Ticket.objects.get(claim_text=rival)
-    assert seen_twice.appearance_total == 2 and seen_once.appearance_total == 1
+    assert seen_twice.appearance_total == 2
+    assert seen_once.appearance_total == 1
     # Equal scores, and the one seen once is the more recent: times seen still decides.
     Ticket.objects.filter(pk__in=[seen_twice.pk, seen_once.pk]).update(checkworthiness=0.8)
     later = seen_twice.last_seen_at + dt.timedelta(hours=1)
@@ -92,7 +93,8 @@ def test_filters_for_evidence_assignee_and_publisher(desk, corroborated_seeds, r
 
 def test_search_is_full_text_over_claims_or_a_ticket_number(desk, corroborated_seeds):
     found = _listed(desk, "?q=torture+rooms")
-    assert found and all("tortur" in Ticket.objects.get(pk=pk).claim_text.lower() for pk in found)
+    assert found
+    assert all("tortur" in Ticket.objects.get(pk=pk).claim_text.lower() for pk in found)
     ticket = Ticket.objects.last()
     assert _listed(desk, f"?q=%23{ticket.pk}") == [ticket.pk]
     assert _listed(desk, '?q="unbalanced+quote') == []
@@ -230,7 +232,8 @@ def test_the_action_bar_offers_no_select_all_and_the_picker_only_to_editors(
     # More tickets than one page, where Django's own action bar would offer "select all 27".
     monkeypatch.setattr(admin.site._registry[Ticket], "list_per_page", 5)
     page = desk.get(QUEUE).content.decode()
-    assert 'name="to_status"' in page and 'name="rationale"' in page
+    assert 'name="to_status"' in page
+    assert 'name="rationale"' in page
     assert 'name="assignee"' not in page
     assert 'class="question hidden"' not in page  # no "select all N tickets" across pages
     editor, _ = account_ensure(username="edna", password="edna-edits-2026", role=EDITOR_GROUP)

@@ -68,7 +68,8 @@ def test_a_refused_transition_shows_the_guard_and_changes_nothing(desk, corrobor
     )
     assert "accept at least one supporting source" in response.content.decode()
     ticket.refresh_from_db()
-    assert ticket.status == "unverified" and not ticket.events.exists()
+    assert ticket.status == "unverified"
+    assert not ticket.events.exists()
 
 
 def test_a_reader_without_rights_cannot_post_decisions(client, corroborated_seeds):

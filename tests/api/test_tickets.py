@@ -99,7 +99,8 @@ def test_a_reviewer_token_decides_and_corroborates(api, reviewer_token):
     assert "accept at least one supporting source" in refused.json()["detail"]
     support = CandidateSource.objects.filter(ticket=ticket, stance=Stance.SUPPORTS).first()
     decided = api.post(f"/api/candidates/{support.pk}/decision/", {"decision": "accepted"}, format="json")
-    assert decided.status_code == 200 and decided.json()["decided_by"] == "rita"
+    assert decided.status_code == 200
+    assert decided.json()["decided_by"] == "rita"
     moved = api.post(
         f"/api/tickets/{ticket.pk}/transition/",
         {"status": "corroborated", "rationale": "A second reporter saw the same room"},

@@ -176,7 +176,8 @@ def test_a_redelivered_task_leaves_one_candidate_per_passage(worker):
     total = Ticket.objects.count()
     assert _wait_for(lambda: worker.count(f"{message_id}-") >= 2 * total), "every delivery should run"
     pairs = list(CandidateSource.objects.values_list("ticket_id", "passage_id"))
-    assert pairs and len(pairs) == len(set(pairs))
+    assert pairs
+    assert len(pairs) == len(set(pairs))
 
 
 def test_a_syndicated_copy_joins_the_origin_of_its_original(worker):
@@ -198,4 +199,5 @@ def test_a_syndicated_copy_joins_the_origin_of_its_original(worker):
 
     assert _wait_for(both_attached), "the worker did not attach both copies"
     counted = selectors.ticket_list().get(pk=war_crimes.pk)
-    assert counted.supporting_count >= 2 and counted.supporting_origins == 1
+    assert counted.supporting_count >= 2
+    assert counted.supporting_origins == 1

@@ -32,8 +32,11 @@ def test_a_paraphrase_sharing_no_stem_is_found_by_meaning(semantic):
     found = passage_candidates(text="A doctor gave drugs to an ill kid.", limit=2)
     top = found[0]
     assert top.passage.text.startswith("The physician")
-    assert top.shared == () and top.lexical_rank is None and top.semantic_rank == 1
-    assert top.similarity > 0.5 and f"meaning similarity {top.similarity:.2f}" in top.cues
+    assert top.shared == ()
+    assert top.lexical_rank is None
+    assert top.semantic_rank == 1
+    assert top.similarity > 0.5
+    assert f"meaning similarity {top.similarity:.2f}" in top.cues
 
 
 def test_full_text_alone_misses_the_paraphrase(semantic):

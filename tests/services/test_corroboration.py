@@ -44,7 +44,8 @@ def test_corroborating_again_attaches_nothing_twice_and_keeps_decisions(corrobor
     decided = ticket.candidates.first()
     services.candidate_decide(candidate_id=decided.pk, decision=Decision.ACCEPTED, actor=reviewer)
     outcome = services.ticket_corroborate(ticket_id=ticket.pk)
-    assert outcome.attached == 0 and outcome.refreshed == before - 1  # the decided one is left alone
+    assert outcome.attached == 0
+    assert outcome.refreshed == before - 1
     assert CandidateSource.objects.filter(ticket=ticket).count() == before
     decided.refresh_from_db()
     assert decided.decision == Decision.ACCEPTED
@@ -71,7 +72,8 @@ def test_a_new_document_finds_the_open_tickets_it_bears_on(db):
     bearing = set(selectors.open_ticket_ids_bearing_on(document_id=balakliya.pk))
     # Both stories tell of Russian troops and civilians: some open Bucha claims bear on Balakliya.
     of_bucha = set(Ticket.objects.filter(appearances__document=bucha).values_list("pk", flat=True))
-    assert bearing and bearing <= of_bucha
+    assert bearing
+    assert bearing <= of_bucha
     assert not Ticket.objects.filter(pk__in=bearing, appearances__document=balakliya).exists()
 
 
@@ -87,7 +89,8 @@ def test_a_decided_candidate_keeps_the_stance_the_reviewer_saw(corroborated_seed
     denial.refresh_from_db()
     pending.refresh_from_db()
     assert (denial.stance, denial.stance_cues) == (Stance.RELATED, ["as decided"])
-    assert pending.score > 0.01 and pending.stance_cues != ["stale"]
+    assert pending.score > 0.01
+    assert pending.stance_cues != ["stale"]
 
 
 def test_rejected_evidence_does_not_count_as_support(corroborated_seeds, reviewer):

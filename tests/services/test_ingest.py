@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 def test_the_same_file_ingested_twice_is_one_document():
     first = ingest_file(BUCHA)
     second = ingest_file(BUCHA)
-    assert first.created and not second.created
+    assert first.created
+    assert not second.created
     assert second.document.pk == first.document.pk
     assert Document.objects.count() == 1
     assert second.tickets_opened == []
@@ -92,10 +93,12 @@ def test_concurrent_ingests_of_the_same_content_store_one_document():
 def test_storing_opens_no_ticket_until_the_document_is_extracted():
     incoming = read_text_file(BUCHA, max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES)
     stored = services.document_store(incoming=incoming)
-    assert stored.created and stored.document.passages.exists()
+    assert stored.created
+    assert stored.document.passages.exists()
     assert not Ticket.objects.exists()
     opened = services.document_extract(document_id=stored.document.pk)
-    assert opened and Ticket.objects.count() == len(opened)
+    assert opened
+    assert Ticket.objects.count() == len(opened)
     # A re-extract finds the same claims at the same places and adds nothing.
     assert services.document_extract(document_id=stored.document.pk) == []
     assert Ticket.objects.count() == len(opened)

@@ -50,13 +50,15 @@ def test_a_republished_quote_keeps_the_origin_of_its_first_teller():
     assert first.origin_id != later.origin_id  # two stories
     quoted = Passage.objects.get(document=later, text=quote)
     own = Passage.objects.get(document=later, text__startswith="A new report")
-    assert quoted.origin_id == first.origin_id and own.origin_id == later.origin_id
+    assert quoted.origin_id == first.origin_id
+    assert own.origin_id == later.origin_id
 
 
 def test_every_stored_document_is_in_the_shared_lsh_index():
     document = store(WIRE)
     fingerprint = DocumentFingerprint.objects.get(document=document)
-    assert len(fingerprint.bands) == 32 and len(fingerprint.signature) == 128
+    assert len(fingerprint.bands) == 32
+    assert len(fingerprint.signature) == 128
     assert DocumentFingerprint.objects.filter(bands__overlap=fingerprint.bands[:1]).count() == 1
 
 

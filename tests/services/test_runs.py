@@ -21,11 +21,9 @@ def test_a_successful_run_keeps_its_result_and_duration():
 
 
 def test_a_failed_run_keeps_the_error_although_the_job_rolled_back():
-    with pytest.raises(ZeroDivisionError):
-        with job_run_record(kind=JobKind.STALE_SWEEP):
-            with transaction.atomic():
-                JobRun.objects.create(kind=JobKind.RECHECK_DOCUMENT)  # rolled back with the job
-                raise ZeroDivisionError("division by zero")
+    with pytest.raises(ZeroDivisionError), job_run_record(kind=JobKind.STALE_SWEEP), transaction.atomic():
+        JobRun.objects.create(kind=JobKind.RECHECK_DOCUMENT)  # rolled back with the job
+        raise ZeroDivisionError("division by zero")
     run = JobRun.objects.get()
     assert run.status == JobStatus.FAILED
     assert run.error == "ZeroDivisionError: division by zero"

@@ -16,7 +16,8 @@ def test_corroborating_a_ticket_records_what_it_attached(seeds):
     ticket = queued.ticket
     result = tasks.corroborate_ticket.apply(args=[ticket.pk], kwargs={"run_id": queued.pk}).get()
     run = JobRun.objects.get(pk=queued.pk)
-    assert run.status == JobStatus.SUCCEEDED and run.attempts == 1
+    assert run.status == JobStatus.SUCCEEDED
+    assert run.attempts == 1
     assert (
         run.result
         == result
@@ -41,8 +42,10 @@ def test_the_recheck_records_which_tickets_it_queued():
     balakliya = ingest_file(BALAKLIYA).document
     result = tasks.recheck_open_tickets.apply(args=[balakliya.pk]).get()
     run = JobRun.objects.filter(kind=JobKind.RECHECK_DOCUMENT, task_id__gt="").get()
-    assert run.document == balakliya and run.status == JobStatus.SUCCEEDED
-    assert result["queued"] and result["embedded"] == 0  # no semantic extra in this run's settings
+    assert run.document == balakliya
+    assert run.status == JobStatus.SUCCEEDED
+    assert result["queued"]
+    assert result["embedded"] == 0
     assert JobRun.objects.filter(
         kind=JobKind.CORROBORATE_TICKET, ticket_id__in=result["queued"]
     ).count() >= len(result["queued"])
@@ -52,7 +55,8 @@ def test_a_ticket_deleted_before_its_run_is_recorded_as_skipped(db):
     result = tasks.corroborate_ticket.apply(args=[987654]).get()
     assert result == {"ticket_id": 987654, "skipped": "ticket no longer exists"}
     run = JobRun.objects.get()
-    assert run.ticket_id is None and run.status == JobStatus.SUCCEEDED
+    assert run.ticket_id is None
+    assert run.status == JobStatus.SUCCEEDED
 
 
 def test_a_failing_run_keeps_its_error(seeds, settings):
@@ -61,10 +65,13 @@ def test_a_failing_run_keeps_its_error(seeds, settings):
     outcome = tasks.corroborate_stale_tickets.apply()
     assert outcome.failed()
     run = JobRun.objects.get(kind=JobKind.STALE_SWEEP)
-    assert run.status == JobStatus.FAILED and "Negative indexing" in run.error
+    assert run.status == JobStatus.FAILED
+    assert "Negative indexing" in run.error
 
 
 def test_every_task_acknowledges_late_and_retries_with_backoff():
     for task in (tasks.corroborate_ticket, tasks.recheck_open_tickets, tasks.corroborate_stale_tickets,
                  tasks.embed_passages):  # fmt: skip
-        assert task.acks_late and task.retry_backoff and task.max_retries == 5
+        assert task.acks_late
+        assert task.retry_backoff
+        assert task.max_retries == 5

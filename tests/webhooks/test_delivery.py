@@ -45,7 +45,8 @@ def test_a_status_change_is_delivered_signed_to_each_endpoint_listening(
     assert signature_valid(listening.secret, request.body, request.headers["X-Signature"])
     assert request.headers["X-Webhook-Event"] == "ticket.status_changed"
     payload = json.loads(request.body)
-    assert payload["ticket"]["id"] == ticket.pk and payload["ticket"]["status"] == "disputed"
+    assert payload["ticket"]["id"] == ticket.pk
+    assert payload["ticket"]["status"] == "disputed"
     assert (payload["from_status"], payload["to_status"], payload["actor"]) == (
         "unverified",
         "disputed",
@@ -78,7 +79,8 @@ def test_a_change_that_rolls_back_records_and_sends_nothing(
         with pytest.raises(RuntimeError), transaction.atomic():
             dispute(ticket, reviewer)
             raise RuntimeError("the caller's later step failed")
-    assert queued == [] and not WebhookDelivery.objects.exists()
+    assert queued == []
+    assert not WebhookDelivery.objects.exists()
     ticket.refresh_from_db()
     assert ticket.status == "unverified"
 
@@ -114,7 +116,8 @@ def test_an_unreachable_receiver_is_an_error_not_a_crash(client_user, reviewer):
     with pytest.raises(DeliveryFailed):
         services.webhook_delivery_attempt(delivery_id=delivery.pk)
     delivery.refresh_from_db()
-    assert delivery.response_code is None and "ConnectionError" in delivery.error
+    assert delivery.response_code is None
+    assert "ConnectionError" in delivery.error
 
 
 def test_a_delivered_delivery_is_not_sent_again(receiver, client_user, reviewer):
@@ -139,7 +142,8 @@ def test_an_endpoint_paused_before_sending_gets_nothing(receiver, client_user, r
     services.webhook_endpoint_update(endpoint=endpoint, active=False)
     delivery = services.webhook_delivery_attempt(delivery_id=WebhookDelivery.objects.get().pk)
     assert (delivery.status, delivery.attempts) == (DeliveryStatus.FAILED, 0)
-    assert "paused" in delivery.error and receiver.received == []
+    assert "paused" in delivery.error
+    assert receiver.received == []
 
 
 def test_the_delivery_task_retries_with_the_configured_backoff(settings):
@@ -150,4 +154,5 @@ def test_the_delivery_task_retries_with_the_configured_backoff(settings):
         settings.VERIFICATION_WEBHOOK_RETRY_BACKOFF,
         settings.VERIFICATION_WEBHOOK_RETRY_BACKOFF_MAX,
     )
-    assert deliver_webhook.retry_jitter and deliver_webhook.acks_late
+    assert deliver_webhook.retry_jitter
+    assert deliver_webhook.acks_late
