@@ -122,7 +122,7 @@ def test_the_openapi_schema_is_served(api, db):
 )
 def test_malformed_ids_are_404_not_500(reviewer_api, db, url):
     method = (
-        reviewer_api.post if url.endswith("/transition/") or url.endswith("/decision/") else reviewer_api.get
+        reviewer_api.post if url.endswith(("/transition/", "/decision/")) else reviewer_api.get
     )
     assert method(url, {}, format="json").status_code == 404
 

@@ -21,7 +21,8 @@ def test_a_successful_run_keeps_its_result_and_duration():
 
 
 def test_a_failed_run_keeps_the_error_although_the_job_rolled_back():
-    with pytest.raises(ZeroDivisionError), job_run_record(kind=JobKind.STALE_SWEEP), transaction.atomic():
+    # The block is the job that fails: its write and its error belong together inside pytest.raises.
+    with pytest.raises(ZeroDivisionError), job_run_record(kind=JobKind.STALE_SWEEP), transaction.atomic():  # noqa: PT012
         JobRun.objects.create(kind=JobKind.RECHECK_DOCUMENT)  # rolled back with the job
         raise ZeroDivisionError("division by zero")
     run = JobRun.objects.get()

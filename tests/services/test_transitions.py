@@ -135,7 +135,7 @@ def test_a_disputed_ticket_with_a_rationale_does_not_pin_its_evidence(ticket, re
     denial = _candidate(ticket, Stance.CONTRADICTS)
     services.candidate_decide(candidate_id=denial.pk, decision=Decision.ACCEPTED, actor=reviewer)
     services.ticket_transition(
-        ticket_id=ticket.pk, to_status=TicketStatus.DISPUTED, actor=reviewer, rationale="The ministry denies it"
+        ticket_id=ticket.pk, to_status=TicketStatus.DISPUTED, actor=reviewer, rationale="The ministry denies"
     )
     services.candidate_decide(candidate_id=denial.pk, decision=Decision.REJECTED, actor=reviewer)
     denial.refresh_from_db()

@@ -75,10 +75,14 @@ def test_a_change_that_rolls_back_records_and_sends_nothing(
 ):
     services.webhook_endpoint_create(owner=client_user, url=receiver.url)
     ticket = TicketFactory()
-    with django_capture_on_commit_callbacks() as queued:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            dispute(ticket, reviewer)
-            raise RuntimeError("the caller's later step failed")
+    # The block is the caller's transaction: the change and the failure after it roll back together.
+    with (  # noqa: PT012
+        django_capture_on_commit_callbacks() as queued,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        dispute(ticket, reviewer)
+        raise RuntimeError("the caller's later step failed")
     assert queued == []
     assert not WebhookDelivery.objects.exists()
     ticket.refresh_from_db()

@@ -19,7 +19,7 @@ from .segmentation import quote_spans
 from .tokens import ANALYSED_CHARS, Token, normalise, phrase_pattern, tokenize
 
 # Titles and initials may keep their full stop inside a name ("Mr. Smith").
-_TITLES = frozenset(["Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Maj", "St", "Rev", "Hon", "Jr", "Sr"])
+_TITLES = frozenset("Mr Mrs Ms Mx Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Maj St Rev Hon Jr Sr".split())
 # Words that link two parts of one noun phrase ("Ministry of Defence", "officials in Kharkiv").
 _LINKERS = frozenset({"of", "for", "in", "from", "at"})
 _ARTICLES = frozenset({"the", "a", "an"})

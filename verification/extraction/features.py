@@ -103,7 +103,7 @@ _CLOCK_OR_CALENDAR = re.compile(
 )
 _QUOTE_THEN_VERB = re.compile(r"[,?!…—–-]\s*[”\"]\s+(?:\w+\s+){0,4}?(\w+)")
 # Words ending in "-ed" that are not past-tense verbs.
-_NOT_PAST = frozenset(["need", "indeed", "speed", "seed", "feed", "bed", "red", "hundred", "shed", "creed", "greed", "breed", "weed", "deed"])
+_NOT_PAST = frozenset("need indeed speed seed feed bed red hundred shed creed greed breed weed deed".split())
 # Capitalised words that are not names when they are not the first word.
 _NOT_NAMES = (
     lexicons.FUNCTION_WORDS
@@ -173,7 +173,9 @@ def _dates(sentence: str, tokens: Sequence[Token]) -> list[str]:
     found: list[str] = []
     for index, token in enumerate(tokens):
         lowered = token.lower
-        if _YEAR.match(lowered) or lowered in lexicons.WEEKDAYS or lowered in lexicons.MONTHS and token.is_capitalised:
+        if _YEAR.match(lowered) or lowered in lexicons.WEEKDAYS:
+            found.append(token.text)
+        elif lowered in lexicons.MONTHS and token.is_capitalised:
             found.append(token.text)
         elif token.text == "May" and index + 1 < len(tokens) and tokens[index + 1].text.isdigit():
             found.append(token.text)  # "May" is a month only before a day number

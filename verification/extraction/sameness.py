@@ -18,7 +18,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _NOT_WORD = re.compile(r"[^\w]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 NEGATIONS = frozenset(
-    ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "deny", "denies", "denied", "denying"]
+    "not no never none nobody nothing neither nor without cannot deny denies denied denying".split()
 )
 
 

@@ -13,7 +13,10 @@ _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _NEXT_WORD = re.compile(r"\s*(?:°\s*[CF]\b|[A-Za-z]+)")
 # Capitalised words that start sentences or name no one in particular.
 _NOT_NAMES = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "it", "its", "in", "on", "at", "by", "for", "from", "of", "to", "and", "or", "but", "if", "as", "with", "after", "before", "during", "when", "while", "where", "which", "who", "what", "why", "how", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "there", "here", "some", "many", "most", "more", "all", "any", "each", "every", "no", "not", "also", "however", "meanwhile", "since", "than", "then", "thus", "yet", "so", "such", "one", "two", "three", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr"]
+    """a an the this that these those it its in on at by for from of to and or but if as with after before
+    during when while where which who what why how he she they we i you his her their our my your there
+    here some many most more all any each every no not also however meanwhile since than then thus
+    yet so such one two three monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr""".split()
 )
 # Units are compared on a crude stem, so "tank" matches "tanks" and "degree" matches "degrees".
 _PLURAL = re.compile(r"(?<!s)s$")
