@@ -19,6 +19,7 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
+from typing import Any, cast
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 STATE_DIR = Path(os.environ.get("VERIFICATION_STATE_DIR", BASE_DIR / ".local"))
@@ -208,7 +209,8 @@ def start_for_settings() -> None:
 
     if getattr(settings, "VERIFICATION_EMBEDDED_POSTGRES", False):
         # Updated in place: Django's connections hold this very dict and connect on first use.
-        settings.DATABASES["default"].update(postgres_settings())
+        # The stubs type each DATABASES entry as a TypedDict; this is the plain dict Django holds.
+        cast(dict[str, Any], settings.DATABASES["default"]).update(postgres_settings())
     if getattr(settings, "VERIFICATION_EMBEDDED_REDIS", False):
         redis_url()
     _started = True

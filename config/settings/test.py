@@ -1,5 +1,7 @@
 """Settings for the test suite: the same real PostgreSQL and Redis, faster hashing."""
 
+from typing import cast
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -7,7 +9,7 @@ DEBUG = False
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": dict.fromkeys(
-        REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],  # noqa: F405
+        cast(dict[str, str], REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]),  # noqa: F405
         "100000/minute",
     ),
 }

@@ -39,6 +39,20 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
             services.webhook_endpoint_delete(endpoint_id=endpoint_id)
 
 
+DELIVERY_FIELDS = (
+    "endpoint",
+    "event",
+    "status",
+    "attempts",
+    "response_code",
+    "error",
+    "created_at",
+    "last_attempt_at",
+    "delivered_at",
+    "payload",
+)
+
+
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(admin.ModelAdmin):
     list_display = [
@@ -55,19 +69,8 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     list_select_related = ["endpoint"]
     search_fields = ["endpoint__url", "error"]
     date_hierarchy = "created_at"
-    fields = [
-        "endpoint",
-        "event",
-        "status",
-        "attempts",
-        "response_code",
-        "error",
-        "created_at",
-        "last_attempt_at",
-        "delivered_at",
-        "payload",
-    ]
-    readonly_fields = fields
+    fields = DELIVERY_FIELDS
+    readonly_fields = DELIVERY_FIELDS
     actions = ["send_again"]
 
     def has_add_permission(self, request):

@@ -27,7 +27,7 @@ def score_sentence(sentence: str, *, model: LinearModel | None = None) -> tuple[
     model = model or shipped_model()
     found = sentence_features(sentence)
     reasons = [Reason("base", round(model.intercept, WEIGHT_DECIMALS), "")]
-    cues = []
+    cues: list[Reason] = []
     for name, evidence in found.cues.items():
         weight = round(model.cues.get(name, 0.0), WEIGHT_DECIMALS)
         if weight:
@@ -37,8 +37,8 @@ def score_sentence(sentence: str, *, model: LinearModel | None = None) -> tuple[
     if weighed:
         total = round(sum(weight for weight, _ in weighed), WEIGHT_DECIMALS)
         heaviest = sorted(weighed, key=lambda pair: abs(pair[0]), reverse=True)[:MAX_TERMS_SHOWN]
-        evidence = ", ".join(f"{written or '·'} {weight:+.2f}" for weight, written in heaviest)
-        reasons.append(Reason("wording", total, evidence))
+        shown = ", ".join(f"{written or '·'} {weight:+.2f}" for weight, written in heaviest)
+        reasons.append(Reason("wording", total, shown))
     return round(sigmoid(sum(reason.weight for reason in reasons)), 3), tuple(reasons)
 
 

@@ -104,6 +104,7 @@ def event_payload(event: TicketEvent, name: str) -> dict:
         payload["from_status"], payload["to_status"] = event.from_status, event.to_status
     else:
         candidate = event.candidate
+        assert candidate is not None, "an accepted-candidate event names its candidate"
         payload["candidate"] = {
             "id": candidate.pk,
             "stance": candidate.stance,
