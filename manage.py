@@ -1,6 +1,7 @@
 #!/usr/bin/env python
 """Django's command-line utility for administrative tasks."""
 
+import contextlib
 import os
 import sys
 
@@ -13,10 +14,9 @@ def main():
 
     from config import embedded
 
-    try:
+    # A settings error is reported by the command itself, as Django does for any.
+    with contextlib.suppress(ImproperlyConfigured):
         embedded.start_for_settings()
-    except ImproperlyConfigured:
-        pass  # the command reports it, as Django does for any settings error
 
     execute_from_command_line(sys.argv)
 

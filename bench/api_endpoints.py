@@ -55,7 +55,7 @@ def build(articles, *, corroborate: int, verdicts: float, seed: int) -> dict:
     from verification.services.runs import job_run_queue
 
     reviewer, token = account_ensure(username="bench-reviewer", password="bench-reviewer-2026")
-    max_bytes = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    max_bytes = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     for index, (title, text) in enumerate(tqdm(articles, desc="ingest", unit="doc", mininterval=5)):
         incoming = parse_text(
             text, source_name=f"bench-{index}", max_bytes=max_bytes, title=title, publisher="bench"

@@ -111,10 +111,7 @@ def percentiles_ms(seconds: list[float]) -> dict:
     if not seconds:
         return {"n": 0, "mean_ms": None, "p50_ms": None, "p95_ms": None, "p99_ms": None}
     ms = [s * 1000 for s in seconds]
-    if len(ms) == 1:
-        cuts = ms * 99
-    else:
-        cuts = statistics.quantiles(ms, n=100, method="inclusive")
+    cuts = ms * 99 if len(ms) == 1 else statistics.quantiles(ms, n=100, method="inclusive")
     return {
         "n": len(ms),
         "mean_ms": round(statistics.fmean(ms), 3),
@@ -143,7 +140,7 @@ def bench_ingest(articles: list[tuple[str, str]], progress: bool) -> dict:
     from verification.ingestion import parse_text
     from verification.models import Document, Passage, Ticket
 
-    max_bytes = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    max_bytes = settings.VERIFICATION_MAX_DOCUMENT_BYTES
 
     def ingest(title: str, text: str, name: str):
         """Parse and ingest one article exactly as the API does with posted text."""
@@ -345,8 +342,8 @@ def print_table(result: dict) -> None:
         ("passages / tickets", f"{ing['passages']} / {ing['tickets']}"),
         (
             "corroboration",
-            f"{cor['tickets_per_s'] or 0:.1f} tickets/s over {cor['tickets']} tickets"
-            f" ({cor['candidates_attached']} candidates attached)",
+            (f"{cor['tickets_per_s'] or 0:.1f} tickets/s over {cor['tickets']} tickets"
+            f" ({cor['candidates_attached']} candidates attached)"),
         ),
         ("corroboration latency", lat(cor)),
         ("lookup by id + serialize", lat(byid) + f", {byid['distinct_ids']} distinct ids"),

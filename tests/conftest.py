@@ -27,7 +27,7 @@ def pytest_configure(config):
 def ingest_file(path: Path):
     """Ingest one file through the service, as the command does."""
     return services.document_ingest(
-        incoming=read_text_file(path, max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"])
+        incoming=read_text_file(path, max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES)
     )
 
 

@@ -76,7 +76,9 @@ ROLES = {
 REVIEWING_GROUPS = [REVIEWER_GROUP, EDITOR_GROUP, OPERATOR_GROUP]
 
 
-def ensure_group(group_model: Any, permission_model: Any, *, name: str, permissions: list[tuple[str, str]]) -> Any:
+def ensure_group(
+    group_model: Any, permission_model: Any, *, name: str, permissions: list[tuple[str, str]]
+) -> Any:
     """Create the group if missing and give it exactly these permissions; return it.
 
     Takes the models as arguments so that a migration can pass its historical ones.

@@ -117,7 +117,7 @@ def open_ticket_ids_bearing_on(*, document_id: int, pool: int = 500) -> list[int
         .values_list("pk", "stems")[:pool]
     )
     # The same measure as corroboration: a ticket counts when one passage alone would be a candidate.
-    min_score = settings.VERIFICATION["MIN_CANDIDATE_SCORE"]
+    min_score = settings.VERIFICATION_MIN_CANDIDATE_SCORE
     return [
         pk
         for pk, stems in candidates
@@ -140,7 +140,7 @@ def text_candidates(*, text: str, limit: int) -> list[dict]:
     """Return the passages the desk would attach for text, best first, with stance, cues and origin."""
     results = []
     for candidate in passage_candidates(
-        text=text, limit=limit, min_score=settings.VERIFICATION["MIN_CANDIDATE_SCORE"]
+        text=text, limit=limit, min_score=settings.VERIFICATION_MIN_CANDIDATE_SCORE
     ):
         label = label_candidate(text, candidate)
         passage = candidate.passage
@@ -222,8 +222,11 @@ def claimreview_tickets() -> QuerySet[Ticket]:
 
 def claimreview_publisher() -> Publisher:
     """Return the publisher of the desk's reviews, as configured."""
-    conf = settings.VERIFICATION_CLAIMREVIEW
-    return Publisher(name=conf["PUBLISHER_NAME"], site_url=conf["SITE_URL"], review_url=conf["REVIEW_URL"])
+    return Publisher(
+        name=settings.VERIFICATION_PUBLISHER_NAME,
+        site_url=settings.VERIFICATION_SITE_URL,
+        review_url=settings.VERIFICATION_REVIEW_URL,
+    )
 
 
 def reviewed_claim(ticket: Ticket) -> ReviewedClaim:

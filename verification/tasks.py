@@ -84,7 +84,7 @@ def embed_passages(self) -> dict:
 @recorded(JobKind.PRUNE_RUNS)
 def prune_job_runs(self) -> dict:
     """Forget finished job runs older than the retention period (run by beat)."""
-    cutoff = timezone.now() - settings.VERIFICATION["JOB_RUN_RETENTION"]
+    cutoff = timezone.now() - settings.VERIFICATION_JOB_RUN_RETENTION
     return {"deleted": services.job_runs_prune(older_than=cutoff)}
 
 
@@ -101,10 +101,10 @@ def extract_document(self, document_id: int) -> dict:
     acks_late=True,
     # A receiver that is down or answers non-2xx is retried with exponential backoff and jitter.
     autoretry_for=(DeliveryFailed, OperationalError, InterfaceError),
-    retry_backoff=settings.VERIFICATION_WEBHOOKS["RETRY_BACKOFF"],
-    retry_backoff_max=settings.VERIFICATION_WEBHOOKS["RETRY_BACKOFF_MAX"],
+    retry_backoff=settings.VERIFICATION_WEBHOOK_RETRY_BACKOFF,
+    retry_backoff_max=settings.VERIFICATION_WEBHOOK_RETRY_BACKOFF_MAX,
     retry_jitter=True,
-    max_retries=settings.VERIFICATION_WEBHOOKS["MAX_ATTEMPTS"] - 1,
+    max_retries=settings.VERIFICATION_WEBHOOK_MAX_ATTEMPTS - 1,
 )
 def deliver_webhook(self, delivery_id: int) -> dict:
     """Post one signed webhook delivery; the service logs every attempt."""

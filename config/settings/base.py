@@ -191,33 +191,35 @@ LOGGING = {
     "loggers": {"verification": {"level": os.environ.get("VERIFICATION_LOG_LEVEL", "INFO")}},
 }
 
-# The desk's own knobs.
-VERIFICATION = {
-    # Sentences scoring at or above this open a ticket.
-    "CHECKWORTHINESS_THRESHOLD": float(os.environ.get("VERIFICATION_CHECKWORTHINESS_THRESHOLD", "0.35")),
-    # A claim whose word stems overlap an existing ticket's this much (Dice), with the same
-    # numbers and polarity, is a rewording: it becomes an appearance of that ticket.
-    "SAME_CLAIM_MIN_OVERLAP": float(os.environ.get("VERIFICATION_SAME_CLAIM_MIN_OVERLAP", "0.8")),
-    # How many candidate sources a ticket keeps from one corroboration run.
-    "CANDIDATES_PER_TICKET": 8,
-    # Below this relevance a passage is not worth a reviewer's time.
-    "MIN_CANDIDATE_SCORE": 0.12,
-    # Beat re-runs corroboration for open tickets last checked longer ago than this, at most
-    # STALE_BATCH per run, so a backlog drains without piling duplicate messages into Redis.
-    "STALE_BATCH": 500,
-    "STALE_AFTER": timedelta(hours=int(os.environ.get("VERIFICATION_STALE_AFTER_HOURS", "24"))),
-    # Finished job runs are kept this long for the admin's job list, then pruned daily by beat; every
-    # queued corroboration leaves one, so without a limit the table grows by thousands a day.
-    "JOB_RUN_RETENTION": timedelta(days=int(os.environ.get("VERIFICATION_JOB_RUN_RETENTION_DAYS", "30"))),
-    # Semantic search (pgvector) runs when this is on, the `semantic` extra is installed and the
-    # database has pgvector; otherwise full-text search works alone.
-    "SEMANTIC_SEARCH": env_bool("VERIFICATION_SEMANTIC_SEARCH", True),
-    # Larger documents are refused with a clear error rather than slowing the desk down.
-    "MAX_DOCUMENT_BYTES": 5 * 1024 * 1024,
-}
+# The desk's own knobs, each a flat VERIFICATION_* setting.
+# Sentences scoring at or above this open a ticket.
+VERIFICATION_CHECKWORTHINESS_THRESHOLD = float(
+    os.environ.get("VERIFICATION_CHECKWORTHINESS_THRESHOLD", "0.35")
+)
+# A claim whose word stems overlap an existing ticket's this much (Dice), with the same
+# numbers and polarity, is a rewording: it becomes an appearance of that ticket.
+VERIFICATION_SAME_CLAIM_MIN_OVERLAP = float(os.environ.get("VERIFICATION_SAME_CLAIM_MIN_OVERLAP", "0.8"))
+# How many candidate sources a ticket keeps from one corroboration run.
+VERIFICATION_CANDIDATES_PER_TICKET = 8
+# Below this relevance a passage is not worth a reviewer's time.
+VERIFICATION_MIN_CANDIDATE_SCORE = 0.12
+# Beat re-runs corroboration for open tickets last checked longer ago than this, at most
+# VERIFICATION_STALE_BATCH per run, so a backlog drains without piling duplicate messages into Redis.
+VERIFICATION_STALE_BATCH = 500
+VERIFICATION_STALE_AFTER = timedelta(hours=int(os.environ.get("VERIFICATION_STALE_AFTER_HOURS", "24")))
+# Finished job runs are kept this long for the admin's job list, then pruned daily by beat; every
+# queued corroboration leaves one, so without a limit the table grows by thousands a day.
+VERIFICATION_JOB_RUN_RETENTION = timedelta(
+    days=int(os.environ.get("VERIFICATION_JOB_RUN_RETENTION_DAYS", "30"))
+)
+# Semantic search (pgvector) runs when this is on, the `semantic` extra is installed and the
+# database has pgvector; otherwise full-text search works alone.
+VERIFICATION_SEMANTIC_SEARCH = env_bool("VERIFICATION_SEMANTIC_SEARCH", True)
+# Larger documents are refused with a clear error rather than slowing the desk down.
+VERIFICATION_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 
 # A request may carry one document at the size limit, plus its JSON envelope.
-DATA_UPLOAD_MAX_MEMORY_SIZE = VERIFICATION["MAX_DOCUMENT_BYTES"] + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = VERIFICATION_MAX_DOCUMENT_BYTES + 1024 * 1024
 
 # Whether the API answers status lookups without a token.
 VERIFICATION_API_ANONYMOUS_READ = env_bool("VERIFICATION_API_ANONYMOUS_READ", True)
@@ -225,15 +227,14 @@ VERIFICATION_API_ANONYMOUS_READ = env_bool("VERIFICATION_API_ANONYMOUS_READ", Tr
 VERIFICATION_API_MAX_BODY_BYTES = 64 * 1024
 
 # Webhook deliveries: a Celery task posts each one, retrying with exponential backoff
-# (RETRY_BACKOFF seconds, doubling, at most RETRY_BACKOFF_MAX) up to MAX_ATTEMPTS tries.
-VERIFICATION_WEBHOOKS = {
-    "TIMEOUT_SECONDS": float(os.environ.get("VERIFICATION_WEBHOOK_TIMEOUT", "10")),
-    "MAX_ATTEMPTS": int(os.environ.get("VERIFICATION_WEBHOOK_MAX_ATTEMPTS", "8")),
-    "RETRY_BACKOFF": int(os.environ.get("VERIFICATION_WEBHOOK_RETRY_BACKOFF", "30")),
-    "RETRY_BACKOFF_MAX": int(os.environ.get("VERIFICATION_WEBHOOK_RETRY_BACKOFF_MAX", "3600")),
-    # Production refuses plain-http endpoints unless an operator allows them.
-    "REQUIRE_HTTPS": env_bool("VERIFICATION_WEBHOOK_REQUIRE_HTTPS", False),
-}
+# (VERIFICATION_WEBHOOK_RETRY_BACKOFF seconds, doubling, at most ..._RETRY_BACKOFF_MAX) up to
+# VERIFICATION_WEBHOOK_MAX_ATTEMPTS tries.
+VERIFICATION_WEBHOOK_TIMEOUT = float(os.environ.get("VERIFICATION_WEBHOOK_TIMEOUT", "10"))
+VERIFICATION_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("VERIFICATION_WEBHOOK_MAX_ATTEMPTS", "8"))
+VERIFICATION_WEBHOOK_RETRY_BACKOFF = int(os.environ.get("VERIFICATION_WEBHOOK_RETRY_BACKOFF", "30"))
+VERIFICATION_WEBHOOK_RETRY_BACKOFF_MAX = int(os.environ.get("VERIFICATION_WEBHOOK_RETRY_BACKOFF_MAX", "3600"))
+# Production refuses plain-http endpoints unless an operator allows them.
+VERIFICATION_WEBHOOK_REQUIRE_HTTPS = env_bool("VERIFICATION_WEBHOOK_REQUIRE_HTTPS", False)
 
 # Host names the desk may reach although they resolve inside its own network (webhooks, fetched
 # pages); everything else must resolve to public addresses only, which stops request forgery.
@@ -242,13 +243,11 @@ VERIFICATION_FETCH_ALLOWED_HOSTS = [
 ]
 
 # ClaimReview JSON-LD: who publishes the reviews, and where a review of ticket N lives.
-VERIFICATION_CLAIMREVIEW = {
-    "PUBLISHER_NAME": os.environ.get("VERIFICATION_PUBLISHER_NAME", "Verification Desk"),
-    "SITE_URL": os.environ.get("VERIFICATION_SITE_URL", "http://127.0.0.1:8000").rstrip("/"),
-    "REVIEW_URL": os.environ.get(
-        "VERIFICATION_REVIEW_URL", "{site_url}/api/tickets/{ticket_id}/claimreview/"
-    ),
-}
+VERIFICATION_PUBLISHER_NAME = os.environ.get("VERIFICATION_PUBLISHER_NAME", "Verification Desk")
+VERIFICATION_SITE_URL = os.environ.get("VERIFICATION_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+VERIFICATION_REVIEW_URL = os.environ.get(
+    "VERIFICATION_REVIEW_URL", "{site_url}/api/tickets/{ticket_id}/claimreview/"
+)
 
 # Sources the desk watches (feeds, sitemaps, pages) and pages fetched by URL.
 # A slow server must not hold a worker: seconds to connect and between bytes.

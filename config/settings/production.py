@@ -15,7 +15,7 @@ DEBUG = False
 # The ledger (reviewers, rationales, evidence) is not public unless an operator says so.
 VERIFICATION_API_ANONYMOUS_READ = env_bool("VERIFICATION_API_ANONYMOUS_READ", False)  # noqa: F405
 # Payloads carry the desk's verdicts and are signed; they travel over TLS unless an operator says so.
-VERIFICATION_WEBHOOKS["REQUIRE_HTTPS"] = env_bool("VERIFICATION_WEBHOOK_REQUIRE_HTTPS", True)  # noqa: F405
+VERIFICATION_WEBHOOK_REQUIRE_HTTPS = env_bool("VERIFICATION_WEBHOOK_REQUIRE_HTTPS", True)  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)  # noqa: F405
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.conf import settings
 
+from tests.factories import TicketFactory, ticket_with_evidence
 from verification import services
 from verification.choices import Decision, Stance, TicketStatus
 from verification.ingestion import parse_text
@@ -29,7 +30,7 @@ def _listed(client, query=""):
 
 
 def _corroborate_one(reviewer):
-    ticket = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+    ticket = ticket_with_evidence(supporting=1, contradicting=0)
     support = ticket.candidates.filter(stance=Stance.SUPPORTS).first()
     services.candidate_decide(candidate_id=support.pk, decision=Decision.ACCEPTED, actor=reviewer)
     services.ticket_transition(ticket_id=ticket.pk, to_status=TicketStatus.CORROBORATED, actor=reviewer)
@@ -48,14 +49,15 @@ def test_the_queue_opens_on_unverified_tickets_most_urgent_first(desk, corrobora
 
 
 def test_a_claim_seen_twice_outranks_an_equally_scored_one_seen_once(desk, db):
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     claim = "Officials said that 40 soldiers were killed in Kyiv on Monday."
     rival = "Officials said that 30 soldiers were detained in Lviv on Monday."
     services.document_ingest(incoming=parse_text(f"{rival}\n\n{claim}", source_name="a", max_bytes=limit))
     services.document_ingest(incoming=parse_text(f"{claim}\n\nUnrelated.", source_name="b", max_bytes=limit))
     seen_twice = Ticket.objects.get(claim_text=claim)
     seen_once = Ticket.objects.get(claim_text=rival)
-    assert seen_twice.appearance_total == 2 and seen_once.appearance_total == 1
+    assert seen_twice.appearance_total == 2
+    assert seen_once.appearance_total == 1
     # Equal scores, and the one seen once is the more recent: times seen still decides.
     Ticket.objects.filter(pk__in=[seen_twice.pk, seen_once.pk]).update(checkworthiness=0.8)
     later = seen_twice.last_seen_at + dt.timedelta(hours=1)
@@ -77,7 +79,7 @@ def test_filters_for_evidence_assignee_and_publisher(desk, corroborated_seeds, r
     services.ticket_assign(ticket_id=ticket.pk, assignee_id=reviewer.pk, actor=reviewer)
     assert _listed(desk, "?assigned=me") == [ticket.pk]
     assert ticket.pk not in _listed(desk, "?assigned=nobody")
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     wired = parse_text(
         "Officials said that 40 soldiers were killed in Kyiv on Monday.",
         source_name="w",
@@ -91,7 +93,8 @@ def test_filters_for_evidence_assignee_and_publisher(desk, corroborated_seeds, r
 
 def test_search_is_full_text_over_claims_or_a_ticket_number(desk, corroborated_seeds):
     found = _listed(desk, "?q=torture+rooms")
-    assert found and all("tortur" in Ticket.objects.get(pk=pk).claim_text.lower() for pk in found)
+    assert found
+    assert all("tortur" in Ticket.objects.get(pk=pk).claim_text.lower() for pk in found)
     ticket = Ticket.objects.last()
     assert _listed(desk, f"?q=%23{ticket.pk}") == [ticket.pk]
     assert _listed(desk, '?q="unbalanced+quote') == []
@@ -107,11 +110,11 @@ def test_past_the_cap_the_queue_says_more_than_instead_of_counting(desk, corrobo
 
 
 def test_a_bulk_status_change_reports_each_refusal(desk, corroborated_seeds, reviewer):
-    ready = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+    ready = ticket_with_evidence(supporting=1, contradicting=0)
     support = ready.candidates.filter(stance=Stance.SUPPORTS).first()
     services.candidate_decide(candidate_id=support.pk, decision=Decision.ACCEPTED, actor=reviewer)
     ready.refresh_from_db()
-    bare = Ticket.objects.filter(candidates__isnull=True).first()
+    bare = TicketFactory()
     response = desk.post(
         QUEUE,
         {
@@ -194,12 +197,12 @@ def _queries(client, url):
 
 @pytest.mark.parametrize("query", ["", "?status=all&evidence=supports", "?assigned=me&q=troops+or+soldiers"])
 def test_the_queue_runs_the_same_queries_however_many_tickets(desk, seeds, reviewer, query):
-    first = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+    first = ticket_with_evidence()
     services.ticket_corroborate(ticket_id=first.pk)
     services.ticket_assign(ticket_id=first.pk, assignee_id=reviewer.pk, actor=reviewer)
     assert _listed(desk, query)
     before = _queries(desk, QUEUE + query)
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     more = "\n\n".join(
         f"Officials said that {n} soldiers were detained in Kharkiv on Monday." for n in range(12, 80)
     )
@@ -229,7 +232,8 @@ def test_the_action_bar_offers_no_select_all_and_the_picker_only_to_editors(
     # More tickets than one page, where Django's own action bar would offer "select all 27".
     monkeypatch.setattr(admin.site._registry[Ticket], "list_per_page", 5)
     page = desk.get(QUEUE).content.decode()
-    assert 'name="to_status"' in page and 'name="rationale"' in page
+    assert 'name="to_status"' in page
+    assert 'name="rationale"' in page
     assert 'name="assignee"' not in page
     assert 'class="question hidden"' not in page  # no "select all N tickets" across pages
     editor, _ = account_ensure(username="edna", password="edna-edits-2026", role=EDITOR_GROUP)

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.factories import ticket_with_evidence
 from verification.choices import EventKind, Stance
 from verification.models import CandidateSource, Document, Ticket
 
@@ -34,27 +35,28 @@ def test_the_queue_filters_by_status_and_searches(desk, seeds):
     assert found >= 1
 
 
-def test_accepting_support_then_corroborating_shows_in_history(desk, corroborated_seeds, reviewer):
-    ticket = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+def test_accepting_support_then_corroborating_shows_in_history(desk, reviewer):
+    ticket = ticket_with_evidence(supporting=1, contradicting=1)
+    support = CandidateSource.objects.get(ticket=ticket, stance=Stance.SUPPORTS)
+    CandidateSource.objects.filter(pk=support.pk).update(matched_terms=["tank", "river"])
     url = f"/admin/verification/ticket/{ticket.pk}/change/"
     page = desk.get(url).content.decode()
-    assert "<mark>" in page and "<mark>torture</mark> chamber" in page
-    support = CandidateSource.objects.filter(ticket=ticket, stance=Stance.SUPPORTS).first()
+    assert "<mark>tanks</mark> near the <mark>river</mark>" in page
     desk.post(
         _button(ticket.pk, "decide"),
         {"decide": f"{support.pk}:accepted:pending", f"note-{support.pk}": "same room, second town"},
     )
     response = desk.post(
         _button(ticket.pk, "transition"),
-        {"transition": "corroborated", "rationale-corroborated": "Matches Balakliya"},
+        {"transition": "corroborated", "rationale-corroborated": "A second reporter saw it"},
         follow=True,
     )
     assert "Ticket is now corroborated." in response.content.decode()
     event = ticket.events.get(kind=EventKind.STATUS_CHANGE)
-    assert (event.actor, event.rationale) == (reviewer, "Matches Balakliya")
+    assert (event.actor, event.rationale) == (reviewer, "A second reporter saw it")
     decision = ticket.events.get(kind=EventKind.DECISION)
     assert (decision.actor, decision.rationale) == (reviewer, "same room, second town")
-    assert "Matches Balakliya" in response.content.decode()
+    assert "A second reporter saw it" in response.content.decode()
 
 
 def test_a_refused_transition_shows_the_guard_and_changes_nothing(desk, corroborated_seeds):
@@ -66,7 +68,8 @@ def test_a_refused_transition_shows_the_guard_and_changes_nothing(desk, corrobor
     )
     assert "accept at least one supporting source" in response.content.decode()
     ticket.refresh_from_db()
-    assert ticket.status == "unverified" and not ticket.events.exists()
+    assert ticket.status == "unverified"
+    assert not ticket.events.exists()
 
 
 def test_a_reader_without_rights_cannot_post_decisions(client, corroborated_seeds):
@@ -92,7 +95,7 @@ def test_ingested_markup_is_shown_escaped(desk, db):
 
     hostile = 'Officials said that <script>alert("x")</script> 40 soldiers were killed in Kyiv on Monday.'
     services.document_ingest(
-        incoming=parse_text(hostile, source_name="h", max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"])
+        incoming=parse_text(hostile, source_name="h", max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES)
     )
     ticket = Ticket.objects.get()
     page = desk.get(f"/admin/verification/ticket/{ticket.pk}/change/").content.decode()
@@ -120,7 +123,7 @@ def test_the_queue_runs_the_same_queries_however_many_tickets(desk, corroborated
     more = "\n\n".join(
         f"Officials said that {n} soldiers were detained in Kharkiv on Monday." for n in range(12, 30)
     )
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     services.document_ingest(incoming=parse_text(more, source_name="more", max_bytes=limit))
     assert Ticket.objects.count() > 40
     assert _queries(desk, "/admin/verification/ticket/") == before

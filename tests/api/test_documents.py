@@ -36,7 +36,8 @@ def test_a_submission_is_stored_at_once_and_its_job_is_polled_to_the_tickets(rev
     body = response.json()
     document = Document.objects.get(pk=body["id"])
     assert (document.publisher, str(document.published_on)) == ("Wire", "2022-09-12")
-    assert body["created"] is True and body["job"]["status"] == "queued"
+    assert body["created"] is True
+    assert body["job"]["status"] == "queued"
     assert not Ticket.objects.exists()  # extraction is the job's work, not the request's
 
     run_queued_job(body["job"]["id"])
@@ -49,7 +50,8 @@ def test_a_submission_is_stored_at_once_and_its_job_is_polled_to_the_tickets(rev
         body["id"],
     )
     assert job["result"]["tickets_opened"] == list(Ticket.objects.values_list("pk", flat=True))
-    assert job["duration_ms"] is not None and job["error"] == ""
+    assert job["duration_ms"] is not None
+    assert job["error"] == ""
 
 
 @pytest.mark.parametrize("field", ["date", "published_on"])
@@ -66,7 +68,8 @@ def test_the_same_content_again_answers_200_with_the_first_document_and_its_job(
     assert again.json()["id"] == first.json()["id"]
     assert again.json()["created"] is False
     assert again.json()["job"]["id"] == first.json()["job"]["id"]
-    assert Document.objects.count() == 1 and JobRun.objects.count() == 1
+    assert Document.objects.count() == 1
+    assert JobRun.objects.count() == 1
 
 
 def test_resubmitting_a_document_whose_extraction_failed_queues_it_again(reviewer_api):
@@ -76,8 +79,10 @@ def test_resubmitting_a_document_whose_extraction_failed_queues_it_again(reviewe
     )
     again = submit(reviewer_api, {"text": ARTICLE})
     assert again.status_code == 202
-    assert again.json()["created"] is False and again.json()["id"] == first["id"]
-    assert again.json()["job"]["id"] != first["job"]["id"] and again.json()["job"]["status"] == "queued"
+    assert again.json()["created"] is False
+    assert again.json()["id"] == first["id"]
+    assert again.json()["job"]["id"] != first["job"]["id"]
+    assert again.json()["job"]["status"] == "queued"
     run_queued_job(again.json()["job"]["id"])
     assert Ticket.objects.exists()
 
@@ -102,11 +107,12 @@ def test_html_is_read_as_its_visible_text(reviewer_api):
     document = Document.objects.get(pk=response.json()["id"])
     # The article body only: no script, no navigation, and the headline is not a sentence of it.
     assert document.text == f"{ARTICLE}\n\nMore & more."
-    assert "var a" not in document.text and "Home" not in document.text
+    assert "var a" not in document.text
+    assert "Home" not in document.text
 
 
 @pytest.mark.parametrize(
-    "body, content_type",
+    ("body", "content_type"),
     [
         ({"text": ""}, "application/json"),
         ({"text": "   "}, "application/json"),
@@ -129,7 +135,8 @@ def test_bad_documents_get_a_400_and_store_nothing(reviewer_api, body, content_t
     else:
         response = submit(reviewer_api, body, content_type)
     assert response.status_code == 400, response.content
-    assert Document.objects.count() == 0 and JobRun.objects.count() == 0
+    assert Document.objects.count() == 0
+    assert JobRun.objects.count() == 0
     assert response.json()  # a reason the client can read
 
 
@@ -148,7 +155,7 @@ def test_an_oversized_document_is_refused_with_413_before_parsing(reviewer_api, 
 
 
 def test_a_text_over_the_document_limit_is_400_with_the_limit(reviewer_api, settings):
-    settings.VERIFICATION = {**settings.VERIFICATION, "MAX_DOCUMENT_BYTES": 100}
+    settings.VERIFICATION_MAX_DOCUMENT_BYTES = 100
     response = submit(reviewer_api, "Officials said. " * 20, "text/plain")
     assert response.status_code == 400
     assert "100-byte limit" in response.json()["detail"]

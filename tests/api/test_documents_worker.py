@@ -32,8 +32,10 @@ def test_a_worker_extracts_the_submitted_document_while_the_client_polls(worker,
     job = client.get(job_url).json()
     assert job["status"] == "succeeded", job["error"]
     opened = job["result"]["tickets_opened"]
-    assert opened and set(opened) == set(Ticket.objects.values_list("pk", flat=True))
-    assert job["attempts"] == 1 and job["duration_ms"] is not None
+    assert opened
+    assert set(opened) == set(Ticket.objects.values_list("pk", flat=True))
+    assert job["attempts"] == 1
+    assert job["duration_ms"] is not None
 
 
 def test_concurrent_submissions_of_one_content_store_one_document_and_one_job(accounts):
@@ -55,4 +57,5 @@ def test_concurrent_submissions_of_one_content_store_one_document_and_one_job(ac
     for thread in threads:
         thread.join(timeout=60)
     assert sorted(codes) == [200, 200, 200, 202]
-    assert Document.objects.count() == 1 and JobRun.objects.count() == 1
+    assert Document.objects.count() == 1
+    assert JobRun.objects.count() == 1

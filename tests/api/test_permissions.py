@@ -63,7 +63,9 @@ def call(client, method, path, body, objects):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("method, path, body, expected", MATRIX, ids=[f"{m} {p}" for m, p, _, _ in MATRIX])
+@pytest.mark.parametrize(
+    ("method", "path", "body", "expected"), MATRIX, ids=[f"{m} {p}" for m, p, _, _ in MATRIX]
+)
 def test_each_caller_gets_what_its_role_allows(clients, objects, role, method, path, body, expected):
     response = call(clients[role], method, path, body, objects)
     assert response.status_code == expected[ROLES.index(role)], response.content[:300]

@@ -94,7 +94,9 @@ def count_queries(client, method, path, body, ids) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("name, method, path, body, budget", ENDPOINTS, ids=[e[0] for e in ENDPOINTS])
+@pytest.mark.parametrize(
+    ("name", "method", "path", "body", "budget"), ENDPOINTS, ids=[e[0] for e in ENDPOINTS]
+)
 def test_the_query_count_stays_within_budget_as_rows_grow(clients, world, name, method, path, body, budget):
     client = clients["reviewer"]
     ids = {"ticket": world["ticket"].pk, "webhook": world["webhook"].pk}

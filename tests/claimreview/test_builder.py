@@ -32,7 +32,7 @@ def reviewed(status="corroborated", claimant="Ukrainian officials", appearances=
 
 
 @pytest.mark.parametrize(
-    "status, value, words", [("corroborated", 5, "Corroborated"), ("disputed", 1, "Disputed")]
+    ("status", "value", "words"), [("corroborated", 5, "Corroborated"), ("disputed", 1, "Disputed")]
 )
 def test_a_verdict_becomes_a_rating_with_its_words(status, value, words):
     review = claim_review(reviewed(status), publisher=DESK)
@@ -62,7 +62,7 @@ def test_the_first_appearance_is_the_earliest_dated_one():
 
 
 @pytest.mark.parametrize(
-    "claimant, kind, name",
+    ("claimant", "kind", "name"),
     [
         ("Mr Zelensky", "Person", "Mr Zelensky"),
         ("the Prosecutor General's Office", "Organization", None),

@@ -1,5 +1,6 @@
 """ClaimReview by endpoint and by export command, for tickets with a verdict; open tickets have none."""
 
+import datetime as dt
 import io
 import json
 
@@ -8,36 +9,38 @@ import pytest
 from django.core.management import call_command
 
 from tests.claimreview.google import missing_google_fields
+from tests.factories import AppearanceFactory, ticket_with_evidence
 from verification import services
 from verification.choices import Stance
-from verification.models import CandidateSource, Ticket
+from verification.models import CandidateSource, Document, Ticket
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def corroborated_ticket(corroborated_seeds, reviewer):
-    """The Bucha torture-chamber claim, corroborated on the Balakliya account."""
-    bucha, _ = corroborated_seeds
-    ticket = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
-    support = CandidateSource.objects.filter(ticket=ticket, stance=Stance.SUPPORTS).exclude(
-        passage__document=bucha
-    )[0]
+def corroborated_ticket(reviewer):
+    """A dated claim by Ukrainian officials, corroborated on a supporting source from another document."""
+    ticket = ticket_with_evidence(supporting=1, contradicting=0)
+    Ticket.objects.filter(pk=ticket.pk).update(claimant="Ukrainian officials")
+    Document.objects.filter(appearances__ticket=ticket).update(published_on=dt.date(2022, 4, 5))
+    # Other tickets, open, each seen in a dated document, for the export to leave out or review.
+    for _ in range(11):
+        AppearanceFactory(document__published_on=dt.date(2022, 9, 12))
+    support = CandidateSource.objects.get(ticket=ticket, stance=Stance.SUPPORTS)
     services.candidate_decide(candidate_id=support.pk, decision="accepted", actor=reviewer)
     services.ticket_transition(
-        ticket_id=ticket.pk, to_status="corroborated", actor=reviewer, rationale="Balakliya account matches"
+        ticket_id=ticket.pk, to_status="corroborated", actor=reviewer, rationale="A second reporter saw it"
     )
+    ticket.refresh_from_db()
     return ticket
 
 
-def test_a_corroborated_seed_ticket_publishes_a_claimreview_google_accepts(
+def test_a_corroborated_ticket_publishes_a_claimreview_google_accepts(
     api, corroborated_ticket, settings
 ):
-    settings.VERIFICATION_CLAIMREVIEW = {
-        "PUBLISHER_NAME": "Kyiv Verification Desk",
-        "SITE_URL": "https://desk.example.org",
-        "REVIEW_URL": "{site_url}/reviews/{ticket_id}",
-    }
+    settings.VERIFICATION_PUBLISHER_NAME = "Kyiv Verification Desk"
+    settings.VERIFICATION_SITE_URL = "https://desk.example.org"
+    settings.VERIFICATION_REVIEW_URL = "{site_url}/reviews/{ticket_id}"
     response = api.get(f"/api/tickets/{corroborated_ticket.pk}/claimreview/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/ld+json")
@@ -47,13 +50,13 @@ def test_a_corroborated_seed_ticket_publishes_a_claimreview_google_accepts(
     assert review["author"]["name"] == "Kyiv Verification Desk"
     assert review["url"] == f"https://desk.example.org/reviews/{corroborated_ticket.pk}"
     assert review["reviewRating"]["alternateName"] == "Corroborated"
-    assert review["reviewBody"] == "Balakliya account matches"
+    assert review["reviewBody"] == "A second reporter saw it"
     assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "Ukrainian officials"}
-    assert review["itemReviewed"]["datePublished"] == "2022-04-05"  # the Bucha seed's date header
+    assert review["itemReviewed"]["datePublished"] == "2022-04-05"  # its document's date
 
 
-def test_an_open_ticket_has_no_claimreview(api, seeds):
-    ticket = Ticket.objects.first()
+def test_an_open_ticket_has_no_claimreview(api, db):
+    ticket = AppearanceFactory().ticket
     response = api.get(f"/api/tickets/{ticket.pk}/claimreview/")
     assert response.status_code == 404
     assert "no ClaimReview yet" in response.json()["detail"]
@@ -68,8 +71,7 @@ def test_the_export_writes_one_review_per_line_for_tickets_with_a_verdict(corrob
     call_command("export_claimreview", stdout=out, stderr=err)
     reviews = [json.loads(line) for line in out.getvalue().splitlines()]
     assert sorted(r["reviewRating"]["alternateName"] for r in reviews) == ["Corroborated", "Disputed"]
-    # The disputed claim may come from the undated seed, whose first appearance has no date to give.
-    assert all(missing_google_fields(r, claim_dated=False) == [] for r in reviews)
+    assert all(missing_google_fields(r) == [] for r in reviews)
     assert "2 ClaimReview document(s) written" in err.getvalue()
 
 

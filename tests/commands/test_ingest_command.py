@@ -80,7 +80,7 @@ def test_an_unexpected_failure_on_one_file_does_not_stop_the_others(tmp_path, mo
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, settings, capsys):
-    settings.VERIFICATION = {**settings.VERIFICATION, "MAX_DOCUMENT_BYTES": 100}
+    settings.VERIFICATION_MAX_DOCUMENT_BYTES = 100
     (tmp_path / "a_huge.html").write_bytes(b"<p>" + b"Officials said 5 died. " * 20 + b"</p>")
     (tmp_path / "b_small.txt").write_text("Officials said 5 people died in Kharkiv.")
     with pytest.raises(CommandError, match="1 file"):

@@ -59,7 +59,11 @@ def test_importing_the_settings_starts_no_server(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", "import django, config.settings.base; django.setup(); print('imported')"],
         cwd=PROJECT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.local", "VERIFICATION_STATE_DIR": str(tmp_path)},
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "config.settings.local",
+            "VERIFICATION_STATE_DIR": str(tmp_path),
+        },
         capture_output=True,
         text=True,
         timeout=120,

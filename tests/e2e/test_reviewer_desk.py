@@ -81,7 +81,7 @@ def test_a_hostile_document_runs_nothing_in_the_reviewers_browser(session, live_
         "near Izium on Sunday.\n\n"
         "<script>window.pwned = 'bare'</script><svg onload=\"window.pwned = 'svg'\"></svg>"
     )
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     document = services.document_ingest(
         incoming=parse_text(
             hostile, source_name="hostile", title="<b onmouseover=alert(3)>T</b>", max_bytes=limit

@@ -62,23 +62,23 @@ def test_the_subject_of_a_reporting_verb_is_the_claimant(sentence, expected):
     ("sentence", "expected"),
     [
         (
-            "The Ukrainian Prosecutor General’s Office posted graphic images of the room in Bucha "
-            "and alleged that civilians were tortured.",
+            ("The Ukrainian Prosecutor General’s Office posted graphic images of the room in Bucha "
+            "and alleged that civilians were tortured."),
             "The Ukrainian Prosecutor General’s Office",
         ),
         (
-            "Ukrainian President Volodymyr Zelensky visited Bucha on Monday "
-            "and said that the killing had made talks harder.",
+            ("Ukrainian President Volodymyr Zelensky visited Bucha on Monday "
+            "and said that the killing had made talks harder."),
             "Ukrainian President Volodymyr Zelensky",
         ),
         (
-            "The Ukrainian Defence Ministry took to Twitter to post a picture "
-            "of what they claimed to be a torture chamber.",
+            ("The Ukrainian Defence Ministry took to Twitter to post a picture "
+            "of what they claimed to be a torture chamber."),
             "The Ukrainian Defence Ministry",
         ),
         (
-            "Ukrainian officials also took journalists, including Reuters, "
-            "to the basement of what they described as a summer residence.",
+            ("Ukrainian officials also took journalists, including Reuters, "
+            "to the basement of what they described as a summer residence."),
             "Ukrainian officials",
         ),
     ],

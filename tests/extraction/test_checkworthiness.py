@@ -166,7 +166,8 @@ def test_the_shipped_cue_weights_have_the_documented_signs():
 
 def test_the_shipped_model_says_what_it_was_trained_on_and_how_well_it_did():
     about = shipped_model().about
-    assert "ClaimBuster" in about["source"] and "Open Access" in about["source"]
+    assert "ClaimBuster" in about["source"]
+    assert "Open Access" in about["source"]
     assert about["sentences"] > about["positives"] > 0
     assert 0 < about["cross_validated"]["f1"] < 1
     assert about["cross_validated"]["threshold"] == DEFAULT_THRESHOLD

@@ -96,7 +96,8 @@ def check_claims(text: str) -> None:
     previous_end = -1
     for claim in claims:
         assert text[claim.start : claim.end] == claim.text
-        assert claim.text and claim.text == claim.text.strip()
+        assert claim.text
+        assert claim.text == claim.text.strip()
         assert 0.0 <= claim.score <= 1.0
         assert claim.start >= previous_end  # document order, no overlap
         previous_end = claim.end
@@ -109,7 +110,8 @@ def check_sentences(text: str) -> None:
     previous_paragraph = 0
     for sentence in split_sentences(text):
         assert text[sentence.start : sentence.end] == sentence.text
-        assert sentence.text and sentence.text == sentence.text.strip()
+        assert sentence.text
+        assert sentence.text == sentence.text.strip()
         assert sentence.start >= previous_end
         assert sentence.paragraph >= previous_paragraph
         previous_end, previous_paragraph = sentence.end, sentence.paragraph
@@ -140,7 +142,8 @@ def test_sentences_slice_the_text_and_never_overlap(text):
 def test_score_is_always_in_bounds(sentence):
     value, reasons = score_sentence(sentence)
     assert 0.0 <= value <= 1.0
-    assert reasons and reasons[0].feature == "base"
+    assert reasons
+    assert reasons[0].feature == "base"
 
 
 @PROPERTY_SETTINGS

@@ -101,7 +101,9 @@ def test_figure_captions_credits_and_bylines_stay_out_of_the_text():
         "</article></body></html>"
     )
     text = read(page, "html").text
-    assert "BARRETO" not in text and "armored vehicles" not in text and "Jane Smith" not in text
+    assert "BARRETO" not in text
+    assert "armored vehicles" not in text
+    assert "Jane Smith" not in text
     assert text.endswith("- Ten people were wounded, the governor said.\n\n- Two schools were hit.")
 
 

@@ -38,7 +38,8 @@ def test_reading_never_fails_except_with_an_ingest_error(raw, declared):
     try:
         document = read_document(raw, source_name="fuzz", max_bytes=10_000, declared_format=declared)
     except IngestError as exc:
-        assert str(exc).startswith("fuzz: ")
+        # Hypothesis draws inputs that may or may not be refused, so pytest.raises cannot wrap the call.
+        assert str(exc).startswith("fuzz: ")  # noqa: PT017
         return
     assert document.text.strip()
     assert "\x00" not in document.text

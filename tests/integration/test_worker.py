@@ -12,9 +12,11 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
 from config.celery_app import app
 from tests.conftest import BALAKLIYA, BUCHA, assert_each_seed_has_evidence_from_the_other, ingest_file
+from tests.factories import AppearanceFactory, TicketFactory
 from verification import tasks
 from verification.choices import JobKind, JobStatus, Stance
 from verification.models import CandidateSource, JobRun, Ticket
@@ -94,11 +96,12 @@ def _wait_for(condition, *, seconds=90):
 def test_the_worker_attaches_candidates_across_the_seeds(worker):
     bucha = ingest_file(BUCHA).document
     balakliya = ingest_file(BALAKLIYA).document
-    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
 
     def denial_attached():
+        # Russia's denial, in the Balakliya seed, against a claim of the Bucha seed (whichever it is).
         return CandidateSource.objects.filter(
-            ticket=war_crimes,
+            ticket__appearances__document=bucha,
+            passage__document=balakliya,
             passage__text__contains="have not committed war crimes",
             stance=Stance.CONTRADICTS,
         ).exists()
@@ -112,8 +115,8 @@ def test_the_worker_attaches_candidates_across_the_seeds(worker):
 def test_a_message_delivered_twice_attaches_each_passage_once(worker):
     ingest_file(BUCHA)
     ingest_file(BALAKLIYA)
-    ticket = Ticket.objects.get(claim_text__contains="These are war crimes")
     assert _wait_for(lambda: Ticket.objects.filter(last_corroborated_at__isnull=True).count() == 0)
+    ticket = Ticket.objects.filter(candidates__isnull=False).first()
     before = dict(CandidateSource.objects.filter(ticket=ticket).values_list("pk", "passage_id"))
     # A redelivery is the same message, task id and all, handed to a worker a second time.
     message_id = str(uuid.uuid4())
@@ -124,6 +127,7 @@ def test_a_message_delivered_twice_attaches_each_passage_once(worker):
     assert after == before  # the same rows: refreshed in place, none added, none replaced
 
 
+WAR_CRIMES = "“These are war crimes and will be recognised by the world as genocide,” said Mr Zelensky."
 SUPPORTING = (
     "Volodymyr Zelensky said in Bucha that the killings of civilians there were war crimes, "
     "which the world would recognise as genocide.\n\n"
@@ -139,10 +143,15 @@ def _store_and_extract(text: str, *, publisher: str):
     return services.document_ingest(incoming=incoming).document
 
 
+def _war_crimes_ticket():
+    """Return an open ticket of Mr Zelensky's claim, seen in one document and already corroborated."""
+    ticket = TicketFactory(claim_text=WAR_CRIMES, claimant="Mr Zelensky", last_corroborated_at=timezone.now())
+    AppearanceFactory(ticket=ticket)
+    return ticket
+
+
 def test_a_new_supporting_document_is_attached_to_an_open_ticket_without_a_manual_step(worker):
-    ingest_file(BUCHA)
-    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
-    assert _wait_for(lambda: not Ticket.objects.filter(last_corroborated_at__isnull=True).exists())
+    war_crimes = _war_crimes_ticket()
     report = _store_and_extract(SUPPORTING, publisher="Wire")
 
     def attached():
@@ -167,14 +176,14 @@ def test_a_redelivered_task_leaves_one_candidate_per_passage(worker):
     total = Ticket.objects.count()
     assert _wait_for(lambda: worker.count(f"{message_id}-") >= 2 * total), "every delivery should run"
     pairs = list(CandidateSource.objects.values_list("ticket_id", "passage_id"))
-    assert pairs and len(pairs) == len(set(pairs))
+    assert pairs
+    assert len(pairs) == len(set(pairs))
 
 
 def test_a_syndicated_copy_joins_the_origin_of_its_original(worker):
     from verification import selectors
 
-    ingest_file(BUCHA)
-    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
+    war_crimes = _war_crimes_ticket()
     original = _store_and_extract(SUPPORTING, publisher="Wire")
     copy = _store_and_extract("KYIV (Daily Courier) - " + SUPPORTING, publisher="Daily Courier")
     assert copy.origin_id == original.origin_id
@@ -190,4 +199,5 @@ def test_a_syndicated_copy_joins_the_origin_of_its_original(worker):
 
     assert _wait_for(both_attached), "the worker did not attach both copies"
     counted = selectors.ticket_list().get(pk=war_crimes.pk)
-    assert counted.supporting_count >= 2 and counted.supporting_origins == 1
+    assert counted.supporting_count >= 2
+    assert counted.supporting_origins == 1

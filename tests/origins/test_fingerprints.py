@@ -31,7 +31,8 @@ def test_a_different_story_shares_no_band():
 def test_fingerprints_are_the_same_in_every_process():
     assert document_fingerprint(STORY) == document_fingerprint(STORY)
     fingerprint = document_fingerprint(STORY)
-    assert len(fingerprint.signature) == NUM_PERM and len(set(fingerprint.bands)) == BANDS
+    assert len(fingerprint.signature) == NUM_PERM
+    assert len(set(fingerprint.bands)) == BANDS
     # Stored in PostgreSQL bigint columns.
     assert all(-(2**63) <= value < 2**63 for value in fingerprint.signature + fingerprint.bands)
 

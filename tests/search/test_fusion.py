@@ -8,7 +8,8 @@ from verification.search.passages import relevance
 def test_an_item_both_rankings_found_beats_one_found_once_at_the_top():
     fused = reciprocal_rank_fusion([["a", "b", "c"], ["b", "d"]])
     assert max(fused, key=fused.get) == "b"
-    assert fused["a"] == 1 / 61 and fused["b"] == 1 / 62 + 1 / 61
+    assert fused["a"] == 1 / 61
+    assert fused["b"] == 1 / 62 + 1 / 61
 
 
 def test_an_empty_ranking_adds_nothing():
@@ -22,7 +23,8 @@ def test_relevance_without_semantic_is_the_overlap_plus_what_names_and_numbers_a
         similarity=None,
         comparison=Comparison(shared_entities=("kyiv",), agreeing_numbers=("40",)),
     )
-    assert plain == 0.4 and named > plain
+    assert plain == 0.4
+    assert named > plain
 
 
 def test_relevance_leans_on_meaning_when_it_is_known_and_stays_in_the_unit_range():

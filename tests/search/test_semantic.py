@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def semantic(settings):
-    settings.VERIFICATION = {**settings.VERIFICATION, "SEMANTIC_SEARCH": True}
+    settings.VERIFICATION_SEMANTIC_SEARCH = True
     if "verification_passageembedding" not in connection.introspection.table_names():
         pytest.skip("this PostgreSQL has no pgvector")
     assert semantic_enabled()
@@ -32,8 +32,11 @@ def test_a_paraphrase_sharing_no_stem_is_found_by_meaning(semantic):
     found = passage_candidates(text="A doctor gave drugs to an ill kid.", limit=2)
     top = found[0]
     assert top.passage.text.startswith("The physician")
-    assert top.shared == () and top.lexical_rank is None and top.semantic_rank == 1
-    assert top.similarity > 0.5 and f"meaning similarity {top.similarity:.2f}" in top.cues
+    assert top.shared == ()
+    assert top.lexical_rank is None
+    assert top.semantic_rank == 1
+    assert top.similarity > 0.5
+    assert f"meaning similarity {top.similarity:.2f}" in top.cues
 
 
 def test_full_text_alone_misses_the_paraphrase(semantic):

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 )
 def test_each_role_has_the_rights_it_names(role, decides, assigns):
     user, token = account_ensure(username=f"user-{role}", password="long-enough-2026", role=role)
-    assert user.is_staff and token.key
+    assert user.is_staff
+    assert token.key
     assert user.has_perm("verification.view_ticket")
     assert user.has_perm("verification.change_candidatesource") is decides
     assert user.has_perm("verification.change_ticket") is decides

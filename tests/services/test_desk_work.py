@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
+from tests.factories import AppearanceFactory, DocumentFactory, TicketFactory, ticket_with_evidence
 from verification import services
 from verification.choices import Decision, EventKind, Stance, TicketStatus
 from verification.errors import DomainError, NotAllowed, StaleEdit
@@ -26,10 +27,11 @@ def reader(db):
 
 
 def _ticket():
-    return Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+    """Return an open ticket with sources from other documents, one of them supporting."""
+    return ticket_with_evidence(supporting=1, contradicting=1)
 
 
-def test_every_reviewer_change_bumps_the_version(corroborated_seeds, reviewer):
+def test_every_reviewer_change_bumps_the_version(reviewer):
     ticket = _ticket()
     assert ticket.version == 1
     services.ticket_assign(ticket_id=ticket.pk, assignee_id=reviewer.pk, actor=reviewer, expected_version=1)
@@ -44,14 +46,14 @@ def test_every_reviewer_change_bumps_the_version(corroborated_seeds, reviewer):
     assert ticket.version == 4
 
 
-def test_corroboration_does_not_make_an_open_page_stale(corroborated_seeds):
+def test_corroboration_does_not_make_an_open_page_stale(db):
     ticket = _ticket()
     services.ticket_corroborate(ticket_id=ticket.pk)
     ticket.refresh_from_db()
     assert ticket.version == 1
 
 
-def test_an_edit_on_an_older_version_is_refused_and_says_who_changed_what(corroborated_seeds, reviewer):
+def test_an_edit_on_an_older_version_is_refused_and_says_who_changed_what(reviewer):
     ticket = _ticket()
     services.ticket_transition(
         ticket_id=ticket.pk, to_status=TicketStatus.DISPUTED, rationale="Photos predate it", actor=reviewer
@@ -74,7 +76,7 @@ def test_an_edit_on_an_older_version_is_refused_and_says_who_changed_what(corrob
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_edits_of_one_version_let_exactly_one_through(corroborated_seeds, reviewer):
+def test_two_concurrent_edits_of_one_version_let_exactly_one_through(reviewer):
     ticket = _ticket()
     outcomes = []
     barrier = threading.Barrier(2)
@@ -105,7 +107,7 @@ def test_two_concurrent_edits_of_one_version_let_exactly_one_through(corroborate
 
 
 def test_a_reviewer_takes_a_free_ticket_but_only_an_editor_moves_others_work(
-    corroborated_seeds, reviewer, editor
+    reviewer, editor
 ):
     ticket = _ticket()
     services.ticket_assign(ticket_id=ticket.pk, assignee_id=reviewer.pk, actor=reviewer)
@@ -120,7 +122,7 @@ def test_a_reviewer_takes_a_free_ticket_but_only_an_editor_moves_others_work(
     assert [(e.actor, e.assignee) for e in history] == [(reviewer, reviewer), (editor, editor)]
 
 
-def test_assigning_to_someone_who_cannot_review_is_refused(corroborated_seeds, editor, reader):
+def test_assigning_to_someone_who_cannot_review_is_refused(editor, reader):
     ticket = _ticket()
     with pytest.raises(DomainError, match="cannot review tickets"):
         services.ticket_assign(ticket_id=ticket.pk, assignee_id=reader.pk, actor=editor)
@@ -129,7 +131,7 @@ def test_assigning_to_someone_who_cannot_review_is_refused(corroborated_seeds, e
     assert Ticket.objects.get(pk=ticket.pk).assignee is None
 
 
-def test_the_read_only_role_can_change_nothing_through_any_service(corroborated_seeds, reader):
+def test_the_read_only_role_can_change_nothing_through_any_service(reader):
     ticket = _ticket()
     candidate = ticket.candidates.first()
     document = Document.objects.first()
@@ -155,12 +157,11 @@ def test_the_read_only_role_can_change_nothing_through_any_service(corroborated_
     assert not ticket.events.exists()
 
 
-def test_a_bulk_transition_checks_each_guard_and_version_and_reports_refusals(corroborated_seeds, reviewer):
+def test_a_bulk_transition_checks_each_guard_and_version_and_reports_refusals(reviewer):
     ticket = _ticket()
     support = ticket.candidates.filter(stance=Stance.SUPPORTS).first()
     services.candidate_decide(candidate_id=support.pk, decision=Decision.ACCEPTED, actor=reviewer)
-    unsupported = Ticket.objects.exclude(pk=ticket.pk).filter(candidates__isnull=True).first()
-    stale = Ticket.objects.exclude(pk__in=[ticket.pk, unsupported.pk]).first()
+    unsupported, stale = TicketFactory.create_batch(2)
     services.ticket_assign(ticket_id=stale.pk, assignee_id=reviewer.pk, actor=reviewer)
     outcome = services.tickets_transition(
         ticket_ids=[ticket.pk, unsupported.pk, stale.pk, 999999],
@@ -177,21 +178,22 @@ def test_a_bulk_transition_checks_each_guard_and_version_and_reports_refusals(co
     assert Ticket.objects.get(pk=unsupported.pk).status == TicketStatus.UNVERIFIED
 
 
-def test_bulk_assignment_assigns_each_ticket_once(corroborated_seeds, editor, reviewer):
-    ids = list(Ticket.objects.values_list("pk", flat=True)[:3])
+def test_bulk_assignment_assigns_each_ticket_once(editor, reviewer):
+    ids = [ticket.pk for ticket in TicketFactory.create_batch(3)]
     outcome = services.tickets_assign(ticket_ids=ids, assignee_id=reviewer.pk, actor=editor)
-    assert outcome.done == ids and not outcome.refused
+    assert outcome.done == ids
+    assert not outcome.refused
     again = services.tickets_assign(ticket_ids=ids, assignee_id=reviewer.pk, actor=editor)
     assert again.done == ids
     assert Ticket.objects.filter(assignee=reviewer).count() == 3
     assert Ticket.objects.filter(pk__in=ids, version=2).count() == 3
 
 
-def test_the_trigger_keeps_appearance_totals_and_last_seen(seeds):
-    ticket = Ticket.objects.first()
-    first = ticket.appearances.get()
+def test_the_trigger_keeps_appearance_totals_and_last_seen(db):
+    first = AppearanceFactory()
+    ticket = Ticket.objects.get(pk=first.ticket_id)
     assert (ticket.appearance_total, ticket.last_seen_at) == (1, first.seen_at)
-    other = Document.objects.exclude(pk=first.document_id).first()
+    other = DocumentFactory()
     second = Appearance.objects.create(ticket=ticket, document=other, start=1, end=5)
     ticket.refresh_from_db()
     assert (ticket.appearance_total, ticket.last_seen_at) == (2, second.seen_at)

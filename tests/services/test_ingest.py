@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 def test_the_same_file_ingested_twice_is_one_document():
     first = ingest_file(BUCHA)
     second = ingest_file(BUCHA)
-    assert first.created and not second.created
+    assert first.created
+    assert not second.created
     assert second.document.pk == first.document.pk
     assert Document.objects.count() == 1
     assert second.tickets_opened == []
@@ -52,7 +53,7 @@ def test_caption_and_credit_are_not_tickets():
 
 def test_the_same_claim_in_another_document_is_a_new_appearance_not_a_new_ticket():
     text = "Ukrainian officials said that Russian troops shot five civilians in Bucha on Monday."
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     services.document_ingest(incoming=parse_text(text, source_name="wire", max_bytes=limit))
     services.document_ingest(
         incoming=parse_text(text + "\n\nMore later.", source_name="copy", max_bytes=limit)
@@ -92,12 +93,14 @@ def test_concurrent_ingests_of_the_same_content_store_one_document():
 
 
 def test_storing_opens_no_ticket_until_the_document_is_extracted():
-    incoming = read_text_file(BUCHA, max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"])
+    incoming = read_text_file(BUCHA, max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES)
     stored = services.document_store(incoming=incoming)
-    assert stored.created and stored.document.passages.exists()
+    assert stored.created
+    assert stored.document.passages.exists()
     assert not Ticket.objects.exists()
     opened = services.document_extract(document_id=stored.document.pk)
-    assert opened and Ticket.objects.count() == len(opened)
+    assert opened
+    assert Ticket.objects.count() == len(opened)
     # A re-extract finds the same claims at the same places and adds nothing.
     assert services.document_extract(document_id=stored.document.pk) == []
     assert Ticket.objects.count() == len(opened)

@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 
 from tests.conftest import BUCHA, ingest_file
+from tests.factories import AppearanceFactory
 from verification import selectors, services
 from verification.choices import Stance
 from verification.ingestion import parse_text
@@ -11,7 +12,7 @@ from verification.models import CandidateSource, Document, DocumentFingerprint, 
 
 pytestmark = pytest.mark.django_db
 
-MAX = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+MAX = settings.VERIFICATION_MAX_DOCUMENT_BYTES
 WIRE = (
     "Officials said 40 tanks were destroyed near Kharkiv on Monday, in the heaviest fighting of the week.\n\n"
     "The ministry said the attack began before dawn and lasted for six hours.\n\n"
@@ -49,19 +50,21 @@ def test_a_republished_quote_keeps_the_origin_of_its_first_teller():
     assert first.origin_id != later.origin_id  # two stories
     quoted = Passage.objects.get(document=later, text=quote)
     own = Passage.objects.get(document=later, text__startswith="A new report")
-    assert quoted.origin_id == first.origin_id and own.origin_id == later.origin_id
+    assert quoted.origin_id == first.origin_id
+    assert own.origin_id == later.origin_id
 
 
 def test_every_stored_document_is_in_the_shared_lsh_index():
     document = store(WIRE)
     fingerprint = DocumentFingerprint.objects.get(document=document)
-    assert len(fingerprint.bands) == 32 and len(fingerprint.signature) == 128
+    assert len(fingerprint.bands) == 32
+    assert len(fingerprint.signature) == 128
     assert DocumentFingerprint.objects.filter(bands__overlap=fingerprint.bands[:1]).count() == 1
 
 
 def test_copies_count_once_among_the_origins_that_support_a_ticket():
-    ingest_file(BUCHA)
-    ticket = Ticket.objects.get(claim_text__contains="These are war crimes")
+    claim = "“These are war crimes and will be recognised by the world as genocide,” said Mr Zelensky."
+    ticket = AppearanceFactory(ticket__claim_text=claim).ticket
     supporting = (
         "Mr Zelensky said the killings in Bucha were war crimes that the world would recognise as genocide."
     )

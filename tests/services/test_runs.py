@@ -21,11 +21,10 @@ def test_a_successful_run_keeps_its_result_and_duration():
 
 
 def test_a_failed_run_keeps_the_error_although_the_job_rolled_back():
-    with pytest.raises(ZeroDivisionError):
-        with job_run_record(kind=JobKind.STALE_SWEEP):
-            with transaction.atomic():
-                JobRun.objects.create(kind=JobKind.RECHECK_DOCUMENT)  # rolled back with the job
-                raise ZeroDivisionError("division by zero")
+    # The block is the job that fails: its write and its error belong together inside pytest.raises.
+    with pytest.raises(ZeroDivisionError), job_run_record(kind=JobKind.STALE_SWEEP), transaction.atomic():  # noqa: PT012
+        JobRun.objects.create(kind=JobKind.RECHECK_DOCUMENT)  # rolled back with the job
+        raise ZeroDivisionError("division by zero")
     run = JobRun.objects.get()
     assert run.status == JobStatus.FAILED
     assert run.error == "ZeroDivisionError: division by zero"
@@ -63,7 +62,7 @@ def test_the_beat_task_prunes_past_the_retention_setting_and_records_its_own_run
 
     from verification import tasks
 
-    settings.VERIFICATION = {**settings.VERIFICATION, "JOB_RUN_RETENTION": timedelta(days=7)}
+    settings.VERIFICATION_JOB_RUN_RETENTION = timedelta(days=7)
     old = JobRun.objects.create(kind=JobKind.STALE_SWEEP)
     JobRun.objects.filter(pk=old.pk).update(
         status=JobStatus.SUCCEEDED, finished_at=timezone.now() - timedelta(days=8)

@@ -3,27 +3,26 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.factories import CandidateFactory, PassageFactory, TicketFactory, ticket_with_evidence
 from verification import services
 from verification.choices import Decision, EventKind, Stance, TicketStatus
-from verification.errors import NotAllowed, StaleEdit, TransitionRefused
+from verification.errors import EvidenceInUse, NotAllowed, StaleEdit, TransitionRefused
 from verification.models import CandidateSource, Ticket
 
 pytestmark = pytest.mark.django_db
 
 
-def _torture_room_ticket():
-    return Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
+@pytest.fixture
+def ticket():
+    """An open ticket seen in one document, with a supporting and a contradicting source from others."""
+    return ticket_with_evidence(supporting=1, contradicting=1)
 
 
-def _candidate(ticket, stance, *, from_other_document=True):
-    own = ticket.appearances.values_list("document_id", flat=True)
-    candidates = CandidateSource.objects.filter(ticket=ticket, stance=stance)
-    candidates = candidates.exclude(passage__document_id__in=own) if from_other_document else candidates
-    return candidates.first()
+def _candidate(ticket, stance):
+    return CandidateSource.objects.get(ticket=ticket, stance=stance)
 
 
-def test_corroborated_needs_accepted_support(corroborated_seeds, reviewer):
-    ticket = _torture_room_ticket()
+def test_corroborated_needs_accepted_support(ticket, reviewer):
     with pytest.raises(TransitionRefused, match="accept at least one supporting source"):
         services.ticket_transition(
             ticket_id=ticket.pk, to_status=TicketStatus.CORROBORATED, actor=reviewer, rationale="looks right"
@@ -33,40 +32,33 @@ def test_corroborated_needs_accepted_support(corroborated_seeds, reviewer):
     assert not ticket.events.exists()
 
 
-def test_corroborated_with_accepted_support_from_another_document(corroborated_seeds, reviewer):
-    ticket = _torture_room_ticket()
+def test_corroborated_with_accepted_support_from_another_document(ticket, reviewer):
     support = _candidate(ticket, Stance.SUPPORTS)
-    assert support is not None, "the Balakliya torture chamber should support the Bucha torture room"
     services.candidate_decide(candidate_id=support.pk, decision=Decision.ACCEPTED, actor=reviewer)
     services.ticket_transition(
         ticket_id=ticket.pk,
         to_status=TicketStatus.CORROBORATED,
         actor=reviewer,
-        rationale="A second town, a second account of a torture room.",
+        rationale="A second reporter saw the same room.",
     )
     ticket.refresh_from_db()
     assert ticket.status == TicketStatus.CORROBORATED
     change = ticket.events.get(kind=EventKind.STATUS_CHANGE)
     assert (change.actor, change.from_status, change.to_status) == (reviewer, "unverified", "corroborated")
-    assert change.rationale == "A second town, a second account of a torture room."
+    assert change.rationale == "A second reporter saw the same room."
     assert ticket.events.filter(kind=EventKind.DECISION, decision=Decision.ACCEPTED).exists()
 
 
-def test_support_from_the_claims_own_document_does_not_count(corroborated_seeds, reviewer):
-    ticket = _torture_room_ticket()
-    own_document = ticket.appearances.get().document
-    own_passage = own_document.passages.exclude(start=ticket.appearances.get().start).first()
-    candidate = CandidateSource.objects.create(
-        ticket=ticket, passage=own_passage, score=0.9, stance=Stance.SUPPORTS
-    )
+def test_support_from_the_claims_own_document_does_not_count(ticket, reviewer):
+    own_passage = PassageFactory(document=ticket.appearances.get().document)
+    candidate = CandidateFactory(ticket=ticket, passage=own_passage, score=0.9, stance=Stance.SUPPORTS)
     services.candidate_decide(candidate_id=candidate.pk, decision=Decision.ACCEPTED, actor=reviewer)
     CandidateSource.objects.filter(ticket=ticket).exclude(pk=candidate.pk).delete()
     with pytest.raises(TransitionRefused):
         services.ticket_transition(ticket_id=ticket.pk, to_status=TicketStatus.CORROBORATED, actor=reviewer)
 
 
-def test_disputed_needs_accepted_contradiction_or_a_rationale(corroborated_seeds, reviewer):
-    ticket = _torture_room_ticket()
+def test_disputed_needs_accepted_contradiction_or_a_rationale(ticket, reviewer):
     with pytest.raises(TransitionRefused, match="accept a contradicting source or write a rationale"):
         services.ticket_transition(
             ticket_id=ticket.pk, to_status=TicketStatus.DISPUTED, actor=reviewer, rationale="   "
@@ -81,26 +73,20 @@ def test_disputed_needs_accepted_contradiction_or_a_rationale(corroborated_seeds
     assert ticket.status == TicketStatus.DISPUTED
 
 
-def test_disputed_with_an_accepted_contradiction_needs_no_rationale(corroborated_seeds, reviewer):
-    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
-    denial = CandidateSource.objects.get(
-        ticket=war_crimes, passage__text__contains="have not committed war crimes"
-    )
-    assert denial.stance == Stance.CONTRADICTS
+def test_disputed_with_an_accepted_contradiction_needs_no_rationale(ticket, reviewer):
+    denial = _candidate(ticket, Stance.CONTRADICTS)
     services.candidate_decide(candidate_id=denial.pk, decision=Decision.ACCEPTED, actor=reviewer)
-    services.ticket_transition(ticket_id=war_crimes.pk, to_status=TicketStatus.DISPUTED, actor=reviewer)
-    war_crimes.refresh_from_db()
-    assert war_crimes.status == TicketStatus.DISPUTED
+    services.ticket_transition(ticket_id=ticket.pk, to_status=TicketStatus.DISPUTED, actor=reviewer)
+    ticket.refresh_from_db()
+    assert ticket.status == TicketStatus.DISPUTED
 
 
-def test_moving_to_the_current_status_is_refused(seeds, reviewer):
-    ticket = Ticket.objects.first()
+def test_moving_to_the_current_status_is_refused(ticket, reviewer):
     with pytest.raises(TransitionRefused, match="already unverified"):
         services.ticket_transition(ticket_id=ticket.pk, to_status=TicketStatus.UNVERIFIED, actor=reviewer)
 
 
-def test_a_stale_edit_is_refused(seeds, reviewer):
-    ticket = Ticket.objects.first()
+def test_a_stale_edit_is_refused(ticket, reviewer):
     services.ticket_transition(
         ticket_id=ticket.pk, to_status=TicketStatus.DISPUTED, actor=reviewer, rationale="first reviewer"
     )
@@ -114,30 +100,26 @@ def test_a_stale_edit_is_refused(seeds, reviewer):
         )
 
 
-def test_a_user_without_reviewer_rights_cannot_change_status(seeds):
+def test_a_user_without_reviewer_rights_cannot_change_status(ticket):
     reader = get_user_model().objects.create_user("reader", password="x-reader-2026", is_staff=True)
-    ticket = Ticket.objects.first()
     with pytest.raises(NotAllowed):
         services.ticket_transition(
             ticket_id=ticket.pk, to_status=TicketStatus.DISPUTED, actor=reader, rationale="no rights"
         )
 
 
-def test_deciding_twice_records_one_event(corroborated_seeds, reviewer):
-    candidate = CandidateSource.objects.first()
+def test_deciding_twice_records_one_event(ticket, reviewer):
+    candidate = _candidate(ticket, Stance.SUPPORTS)
     for _ in range(2):
         services.candidate_decide(candidate_id=candidate.pk, decision=Decision.REJECTED, actor=reviewer)
     assert candidate.ticket.events.filter(kind=EventKind.DECISION).count() == 1
 
 
-def test_the_last_support_of_a_corroborated_ticket_cannot_be_rejected(corroborated_seeds, reviewer):
-    from verification.services.decisions import EvidenceInUse
-
-    ticket = _torture_room_ticket()
+def test_the_last_support_of_a_corroborated_ticket_cannot_be_rejected(ticket, reviewer):
     support = _candidate(ticket, Stance.SUPPORTS)
     services.candidate_decide(candidate_id=support.pk, decision=Decision.ACCEPTED, actor=reviewer)
     services.ticket_transition(
-        ticket_id=ticket.pk, to_status=TicketStatus.CORROBORATED, actor=reviewer, rationale="two towns"
+        ticket_id=ticket.pk, to_status=TicketStatus.CORROBORATED, actor=reviewer, rationale="seen twice"
     )
     with pytest.raises(EvidenceInUse, match="move it back to unverified"):
         services.candidate_decide(candidate_id=support.pk, decision=Decision.REJECTED, actor=reviewer)
@@ -149,18 +131,20 @@ def test_the_last_support_of_a_corroborated_ticket_cannot_be_rejected(corroborat
     services.candidate_decide(candidate_id=support.pk, decision=Decision.REJECTED, actor=reviewer)
 
 
-def test_a_disputed_ticket_with_a_rationale_does_not_pin_its_evidence(corroborated_seeds, reviewer):
-    war_crimes = Ticket.objects.get(claim_text__contains="These are war crimes")
-    denial = CandidateSource.objects.get(ticket=war_crimes, passage__text__contains="have not committed")
+def test_a_disputed_ticket_with_a_rationale_does_not_pin_its_evidence(ticket, reviewer):
+    denial = _candidate(ticket, Stance.CONTRADICTS)
     services.candidate_decide(candidate_id=denial.pk, decision=Decision.ACCEPTED, actor=reviewer)
     services.ticket_transition(
-        ticket_id=war_crimes.pk, to_status=TicketStatus.DISPUTED, actor=reviewer, rationale="Russia denies it"
+        ticket_id=ticket.pk, to_status=TicketStatus.DISPUTED, actor=reviewer, rationale="The ministry denies"
     )
     services.candidate_decide(candidate_id=denial.pk, decision=Decision.REJECTED, actor=reviewer)
+    denial.refresh_from_db()
+    assert denial.decision == Decision.REJECTED
+    assert Ticket.objects.get(pk=ticket.pk).status == TicketStatus.DISPUTED
 
 
-def test_a_decision_made_on_a_stale_view_is_refused(corroborated_seeds, reviewer):
-    candidate = CandidateSource.objects.first()
+def test_a_decision_made_on_a_stale_view_is_refused(ticket, reviewer):
+    candidate = _candidate(ticket, Stance.SUPPORTS)
     services.candidate_decide(candidate_id=candidate.pk, decision=Decision.REJECTED, actor=reviewer)
     with pytest.raises(StaleEdit, match="since you opened the ticket"):
         services.candidate_decide(
@@ -168,9 +152,9 @@ def test_a_decision_made_on_a_stale_view_is_refused(corroborated_seeds, reviewer
         )
 
 
-def test_a_candidate_is_decided_only_through_its_own_ticket(corroborated_seeds, reviewer):
-    candidate = CandidateSource.objects.first()
-    other = Ticket.objects.exclude(pk=candidate.ticket_id).first()
+def test_a_candidate_is_decided_only_through_its_own_ticket(ticket, reviewer):
+    candidate = _candidate(ticket, Stance.SUPPORTS)
+    other = TicketFactory()
     with pytest.raises(CandidateSource.DoesNotExist):
         services.candidate_decide(
             candidate_id=candidate.pk, decision=Decision.ACCEPTED, actor=reviewer, ticket_id=other.pk
@@ -184,17 +168,12 @@ def test_a_decision_and_a_transition_racing_leave_status_and_evidence_consistent
 
     from django.db import connections
 
-    from tests.conftest import BALAKLIYA, BUCHA, ingest_file
     from verification.services.accounts import reviewer_ensure
 
-    ingest_file(BUCHA)
-    ingest_file(BALAKLIYA)
     reviewer, _ = reviewer_ensure(username="racer", password="race-2026-desk")
-    ticket = _torture_room_ticket()
-    services.ticket_corroborate(ticket_id=ticket.pk)
+    ticket = ticket_with_evidence(supporting=1, contradicting=0)
     support = _candidate(ticket, Stance.SUPPORTS)
     services.candidate_decide(candidate_id=support.pk, decision=Decision.ACCEPTED, actor=reviewer)
-    CandidateSource.objects.filter(ticket=ticket).exclude(pk=support.pk).delete()
     barrier = threading.Barrier(2)
     errors = []
 
@@ -202,7 +181,7 @@ def test_a_decision_and_a_transition_racing_leave_status_and_evidence_consistent
         try:
             barrier.wait()
             action()
-        except (TransitionRefused, services.decisions.EvidenceInUse) as exc:
+        except (TransitionRefused, EvidenceInUse) as exc:
             errors.append(exc)
         finally:
             connections.close_all()

@@ -46,7 +46,8 @@ def test_a_receiver_that_fails_twice_gets_the_delivery_on_the_third_try(
 def test_nothing_is_delivered_for_a_change_that_rolled_back(worker, receiver, client_user, reviewer):  # noqa: F811
     services.webhook_endpoint_create(owner=client_user, url=receiver.url)
     rolled_back, committed = TicketFactory(), TicketFactory()
-    with pytest.raises(RuntimeError), transaction.atomic():
+    # The block is the request's transaction: the change and the failure after it roll back together.
+    with pytest.raises(RuntimeError), transaction.atomic():  # noqa: PT012
         services.ticket_transition(
             ticket_id=rolled_back.pk, to_status="disputed", actor=reviewer, rationale="x"
         )

@@ -14,6 +14,16 @@ from verification.models import Document, Passage
 from .queue import CappedPaginator
 from .rendering import text_with_claims
 
+DOCUMENT_FIELDS = (
+    "title",
+    "publisher",
+    "url",
+    "published_on",
+    "source_name",
+    "content_hash",
+    "ingested_at",
+)
+
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
@@ -23,16 +33,8 @@ class DocumentAdmin(admin.ModelAdmin):
     search_fields = ["title", "publisher", "source_name", "url"]
     date_hierarchy = "ingested_at"
     actions = ["reextract"]
-    fields = [
-        "title",
-        "publisher",
-        "url",
-        "published_on",
-        "source_name",
-        "content_hash",
-        "ingested_at",
-    ]
-    readonly_fields = fields
+    fields = DOCUMENT_FIELDS
+    readonly_fields = DOCUMENT_FIELDS
 
     # Like the queue: no full count per page, and the passage count computed for the page's rows only.
     show_full_result_count = False

@@ -9,7 +9,7 @@ from verification.choices import TicketStatus
 
 WORD = re.compile(r"\w+")
 
-STATUS_COLOURS = {
+STATUS_COLOURS: dict[str, str] = {
     TicketStatus.UNVERIFIED: "#6b7280",
     TicketStatus.CORROBORATED: "#15803d",
     TicketStatus.DISPUTED: "#b91c1c",

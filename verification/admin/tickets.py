@@ -39,7 +39,7 @@ def _int_or_none(value) -> int | None:
         return None
 
 
-def _bulk_summary(done: str, outcome) -> tuple[str, str]:
+def _bulk_summary(done: str, outcome) -> tuple[int, str]:
     """Return the message level and text summing up a bulk action: how many done, each refusal and why."""
     text = f"{done.format(n=len(outcome.done))}"
     if not outcome.refused:
@@ -73,7 +73,7 @@ class TicketAdmin(admin.ModelAdmin):
     search_fields = ["claim_text"]
     search_help_text = "Words of the claim (full-text, stemmed), or a ticket number such as #42."
     # Most urgent first; every prefix of this order is served by an index (see Ticket.Meta.indexes).
-    ordering = URGENCY
+    ordering = tuple(URGENCY)
     sortable_by = ["score", "seen", "last_corroborated_at"]
     list_per_page = 50
     list_select_related = ["assignee"]
@@ -104,7 +104,9 @@ class TicketAdmin(admin.ModelAdmin):
             },
         ),
     ]
-    readonly_fields = [name for _, options in fieldsets for name in options["fields"]]
+    readonly_fields = [
+        name for _, options in fieldsets for name in options["fields"] if isinstance(name, str)
+    ]
 
     class Media:
         css = {"all": ["verification/admin.css"]}
@@ -186,7 +188,7 @@ class TicketAdmin(admin.ModelAdmin):
 
     # Bulk actions: each calls one service, which checks every ticket's guard and version.
 
-    def _selected_versions(self, request, queryset) -> dict[int, int] | None:
+    def _selected_versions(self, request, queryset) -> dict[int, int | None] | None:
         """Return the selected tickets' ids with the versions their rows showed, or None if too many."""
         ids = list(queryset.values_list("pk", flat=True)[: BULK_LIMIT + 1])
         if len(ids) > BULK_LIMIT:

@@ -23,6 +23,13 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         # Clients register their endpoints through the API, which issues the signing secret.
         return False
 
+    def get_deleted_objects(self, objs, request):
+        # The delivery log goes with its endpoint (webhook_endpoint_delete removes both), although
+        # no one may delete log entries on their own.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        perms_needed.discard(WebhookDelivery._meta.verbose_name)
+        return deleted, counts, perms_needed, protected
+
     def delete_model(self, request, obj):
         services.webhook_endpoint_delete(endpoint_id=obj.pk)
 
@@ -30,6 +37,20 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         # The bulk "delete selected" action goes endpoint by endpoint through the same service.
         for endpoint_id in queryset.values_list("pk", flat=True):
             services.webhook_endpoint_delete(endpoint_id=endpoint_id)
+
+
+DELIVERY_FIELDS = (
+    "endpoint",
+    "event",
+    "status",
+    "attempts",
+    "response_code",
+    "error",
+    "created_at",
+    "last_attempt_at",
+    "delivered_at",
+    "payload",
+)
 
 
 @admin.register(WebhookDelivery)
@@ -48,22 +69,15 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     list_select_related = ["endpoint"]
     search_fields = ["endpoint__url", "error"]
     date_hierarchy = "created_at"
-    fields = [
-        "endpoint",
-        "event",
-        "status",
-        "attempts",
-        "response_code",
-        "error",
-        "created_at",
-        "last_attempt_at",
-        "delivered_at",
-        "payload",
-    ]
-    readonly_fields = fields
+    fields = DELIVERY_FIELDS
+    readonly_fields = DELIVERY_FIELDS
     actions = ["send_again"]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # The log is what a client's support request is checked against; it goes with its endpoint.
         return False
 
     @admin.action(description="Send the selected deliveries again", permissions=["change"])

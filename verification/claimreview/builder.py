@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .records import ClaimAppearance, Publisher, ReviewedClaim
@@ -28,7 +29,7 @@ def _claim_author(claimant: str, appearances: list[ClaimAppearance]) -> dict:
 
 
 def _creative_work(appearance: ClaimAppearance) -> dict:
-    work = {"@type": "CreativeWork", "headline": appearance.title}
+    work: dict[str, object] = {"@type": "CreativeWork", "headline": appearance.title}
     if appearance.url:
         work["url"] = appearance.url
     if appearance.published_on:
@@ -44,7 +45,9 @@ def claim_review(claim: ReviewedClaim, *, publisher: Publisher) -> dict:
         raise ValueError(f"Ticket {claim.ticket_id} is {claim.status}; only a verdict can be published.")
     value, label = RATINGS[claim.status]
     # The first appearance is the earliest dated one; undated ones follow in the order they were seen.
-    dated = sorted((a for a in claim.appearances if a.published_on), key=lambda a: a.published_on)
+    dated = sorted(
+        (a for a in claim.appearances if a.published_on), key=lambda a: a.published_on or dt.date.min
+    )
     ordered = dated + [a for a in claim.appearances if not a.published_on]
     item = {"@type": "Claim", "author": _claim_author(claim.claimant, ordered)}
     if ordered:

@@ -35,8 +35,8 @@ class CheckworthinessReport:
     def as_table(self) -> str:
         """Return the report as a plain-text table."""
         lines = [
-            f"{self.sentences:,} sentences, {self.positives:,} labelled check-worthy; "
-            f"threshold {self.threshold:g}",
+            (f"{self.sentences:,} sentences, {self.positives:,} labelled check-worthy; "
+            f"threshold {self.threshold:g}"),
             f"{'scorer':<24} {'precision':>9} {'recall':>7} {'F1':>6} {'AP':>6}",
         ]
         for name, figures in self.rows.items():

@@ -51,7 +51,8 @@ def average_precision(labels: Sequence[int], scores: Sequence[float]) -> float:
     if not positives:
         return 0.0
     ranked = sorted(zip(scores, labels, strict=True), key=lambda pair: pair[0], reverse=True)
-    total = seen = hits = 0
+    seen = hits = 0
+    total = 0.0
     index = 0
     while index < len(ranked):
         # Every item tied at this score enters the ranking at once.

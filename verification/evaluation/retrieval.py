@@ -165,8 +165,8 @@ def retrieval_metrics(
     claims: Iterable[LabelledClaim], ranked: Callable[[LabelledClaim], Sequence[str]], report: RetrievalReport
 ) -> None:
     """Fill the report's recall@k, hit rate@k and MRR from each claim's ranked passage ids."""
-    totals = Counter()
-    hits = Counter()
+    totals: dict[int, float] = dict.fromkeys(CUTOFFS, 0.0)
+    hits: Counter[int] = Counter()
     reciprocal = 0.0
     count = 0
     for claim in claims:

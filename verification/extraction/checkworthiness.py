@@ -33,7 +33,7 @@ def score_sentence(sentence: str, *, model: LinearModel | None = None) -> tuple[
     # reasons still sum to the log-odds of the (calibrated) score.
     slope = model.slope
     reasons = [Reason("base", round(slope * model.intercept + model.offset, WEIGHT_DECIMALS), "", BASE_SAYS)]
-    cues = []
+    cues: list[Reason] = []
     for name, evidence in found.cues.items():
         weight = round(slope * model.cues.get(name, 0.0), WEIGHT_DECIMALS)
         if weight:

@@ -152,7 +152,7 @@ def _quantities(sentence: str, tokens: Sequence[Token]) -> list[str]:
 def _named_entities(sentence: str, tokens: Sequence[Token]) -> list[str]:
     """Return runs of capitalised words that are not the sentence's first word."""
     runs: list[str] = []
-    current: Sequence[Token] = []
+    current: list[Token] = []
     for position, token in enumerate(tokens):
         named = position > 0 and token.is_capitalised and token.lower not in _NOT_NAMES
         if named and current and sentence[current[-1].end : token.start].strip(" .") == "":

@@ -46,6 +46,9 @@ def parse_html(page: str, *, source_name: str) -> PageArticle:
         include_images=False,
         deduplicate=False,
     )
+    # trafilatura returns a Document unless asked for a dict (as_dict), which this never does.
+    if isinstance(found, dict):
+        raise TypeError("trafilatura.bare_extraction returned a dict; expected a Document")
     body = (found.text or "").strip() if found else ""
     if not body:
         raise IngestError(
@@ -55,6 +58,7 @@ def parse_html(page: str, *, source_name: str) -> PageArticle:
     # Trafilatura puts one block (paragraph, heading, list item) a line; a blank line between
     # blocks makes each one a paragraph for segmentation, so a heading never joins the prose.
     text = "\n\n".join(line.strip() for line in body.split("\n") if line.strip())
+    assert found is not None  # an empty extraction was refused above
     return PageArticle(
         text=text,
         title=(found.title or "").strip(),

@@ -18,8 +18,8 @@ from verification.errors import IngestError
 
 from .decoding import decode
 from .formats import DOCUMENT_SUFFIXES, HTML, JSON, resolve_format
-from .html_pages import declared_charset, parse_html
-from .json_documents import parse_json
+from .html_pages import PageArticle, declared_charset, parse_html
+from .json_documents import JsonArticle, parse_json
 
 # Seed articles carry their date inline before the first sentence: " date 2022-04-05 Ukrainian…".
 DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
@@ -98,6 +98,7 @@ def read_document(
     if "\x00" in text:
         raise IngestError(f"{source_name}: contains NUL characters; ingest text, HTML or JSON articles only.")
     original = normalise(text)
+    article: PageArticle | JsonArticle | None
     if found.name == HTML:
         article = parse_html(original, source_name=source_name)
     elif found.name == JSON:

@@ -126,7 +126,7 @@ def distinctive(lexemes: list[str]) -> list[str]:
     common = common_stems()
     chosen = [lx for lx in lexemes if lx not in common]
     if len(chosen) < 2:
-        chosen += sorted((lx for lx in lexemes if lx in common), key=common.get)[: 2 - len(chosen)]
+        chosen += sorted((lx for lx in lexemes if lx in common), key=lambda lx: common[lx])[: 2 - len(chosen)]
     return chosen
 
 

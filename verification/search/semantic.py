@@ -32,7 +32,7 @@ def _table_present(alias: str) -> bool:
 
 def semantic_enabled() -> bool:
     """Return whether semantic search runs here: switched on, extra installed, pgvector in the database."""
-    return settings.VERIFICATION["SEMANTIC_SEARCH"] and extra_installed() and _table_present(connection.alias)
+    return settings.VERIFICATION_SEMANTIC_SEARCH and extra_installed() and _table_present(connection.alias)
 
 
 def embedding_text(*, title: str, text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from verification import roles
@@ -19,7 +19,7 @@ def ticket_assign(
     *,
     ticket_id: int,
     assignee_id: int | None,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     expected_version: int | None = None,
 ) -> Ticket:
     """Give the ticket to a reviewer (None: nobody) and record who did it; the same assignee is a no-op."""

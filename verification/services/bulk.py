@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from verification import roles
 from verification.errors import DomainError
@@ -26,7 +26,9 @@ class BulkOutcome:
 
 
 def _each(
-    ticket_ids: Iterable[int], versions: dict[int, int] | None, change: Callable[[int, int | None], object]
+    ticket_ids: Iterable[int],
+    versions: dict[int, int | None] | None,
+    change: Callable[[int, int | None], object],
 ) -> BulkOutcome:
     """Apply change to every ticket in its own transaction; a refusal stops only that ticket."""
     outcome = BulkOutcome()
@@ -47,8 +49,8 @@ def tickets_transition(
     ticket_ids: Iterable[int],
     to_status: str,
     rationale: str,
-    actor: AbstractBaseUser | None,
-    expected_versions: dict[int, int] | None = None,
+    actor: User | None,
+    expected_versions: dict[int, int | None] | None = None,
 ) -> BulkOutcome:
     """Move each ticket to to_status with one rationale, checking each one's guard and version."""
     permission_require(
@@ -73,8 +75,8 @@ def tickets_assign(
     *,
     ticket_ids: Iterable[int],
     assignee_id: int | None,
-    actor: AbstractBaseUser | None,
-    expected_versions: dict[int, int] | None = None,
+    actor: User | None,
+    expected_versions: dict[int, int | None] | None = None,
 ) -> BulkOutcome:
     """Assign each ticket to assignee_id (None: nobody), checking each one's version."""
     return _each(
@@ -86,7 +88,7 @@ def tickets_assign(
     )
 
 
-def tickets_corroboration_request(*, ticket_ids: list[int], actor: AbstractBaseUser | None) -> int:
+def tickets_corroboration_request(*, ticket_ids: list[int], actor: User | None) -> int:
     """Queue corroboration of the tickets for a reviewer; return how many were queued."""
     permission_require(
         actor=actor,

@@ -37,15 +37,14 @@ class CorroborationOutcome:
 
 def ticket_candidates(ticket: Ticket) -> list[CandidateSource]:
     """Return unsaved candidate sources for the ticket: other stories' passages, ranked, with stances."""
-    options = settings.VERIFICATION
     own_documents = list(ticket.appearances.values_list("document_id", flat=True))
     own = Document.objects.filter(pk__in=own_documents)
     # A syndicated copy of the claim's own article is not independent evidence for it.
     own_origins = [pk for pk in own.values_list("origin_id", flat=True) if pk]
     found = passage_candidates(
         text=ticket.claim_text,
-        limit=options["CANDIDATES_PER_TICKET"],
-        min_score=options["MIN_CANDIDATE_SCORE"],
+        limit=settings.VERIFICATION_CANDIDATES_PER_TICKET,
+        min_score=settings.VERIFICATION_MIN_CANDIDATE_SCORE,
         exclude_document_ids=own_documents,
         exclude_origin_ids=own_origins,
         claim_date=own.aggregate(first=Min("published_on"))["first"],
@@ -112,9 +111,8 @@ def tickets_recorroborate(*, ticket_ids: list[int]) -> int:
 
 def stale_tickets_enqueue() -> list[int]:
     """Queue corroboration for the stalest open tickets, at most STALE_BATCH of them per run."""
-    options = settings.VERIFICATION
     ticket_ids = selectors.stale_ticket_ids(
-        older_than=timezone.now() - options["STALE_AFTER"], limit=options["STALE_BATCH"]
+        older_than=timezone.now() - settings.VERIFICATION_STALE_AFTER, limit=settings.VERIFICATION_STALE_BATCH
     )
     enqueue_corroboration(ticket_ids)
     return ticket_ids

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,7 +21,7 @@ def candidate_decide(
     *,
     candidate_id: int,
     decision: str,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     note: str = "",
     ticket_id: int | None = None,
     expected_decision: str | None = None,

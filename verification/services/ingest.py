@@ -47,11 +47,12 @@ def document_ingest(
     if (incoming is None) == (raw is None):
         raise TypeError("document_ingest takes either incoming or raw, not both or neither")
     if incoming is None:
+        assert raw is not None  # checked above: exactly one of them is given
         # Read before the transaction: a refused document never opens one.
         incoming = read_document(
             raw,
             source_name=source_name or "submission",
-            max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"],
+            max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES,
             declared_format=declared_format,
             title=title,
             publisher=publisher,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
 
@@ -11,7 +11,7 @@ from verification.errors import NotAllowed, StaleEdit
 from verification.models import Ticket, TicketEvent
 
 
-def permission_require(*, actor: AbstractBaseUser | None, permission: str, refusal: str) -> None:
+def permission_require(*, actor: User | None, permission: str, refusal: str) -> None:
     """Raise NotAllowed with the refusal unless the actor holds the permission (None is the system)."""
     if actor is not None and not actor.has_perm(permission):
         raise NotAllowed(refusal)

@@ -43,7 +43,8 @@ def document_origin_assign(*, document: Document) -> Origin:
     original = None
     if fingerprint:
         original, _ = nearest_copy(fingerprint)
-    if original is not None and original.origin_id:
+    origin: Origin
+    if original is not None and original.origin is not None:
         origin = original.origin
     else:
         origin = Origin.objects.create(first_document=document, label=origin_label(document))

@@ -72,7 +72,7 @@ def fetched_page_ingest(
     incoming = read_document(
         fetched.body,
         source_name=fetched.final_url,
-        max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"],
+        max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES,
         declared_format=fetched.header("Content-Type") or None,
         title=title,
         publisher=publisher,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from verification import roles
 from verification.models import Ticket
@@ -11,7 +11,7 @@ from .ingest import document_extract
 from .locking import permission_require
 
 
-def document_reextract(*, document_id: int, actor: AbstractBaseUser | None) -> list[Ticket]:
+def document_reextract(*, document_id: int, actor: User | None) -> list[Ticket]:
     """Extract the document's claims again for someone allowed to add documents; return new tickets."""
     permission_require(
         actor=actor,

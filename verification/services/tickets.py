@@ -28,7 +28,7 @@ SAME_CLAIM_POOL = 10
 @transaction.atomic
 def tickets_open_for_document(*, document: Document) -> list[Ticket]:
     """Extract the document's claims; return the tickets it opened (seen-before claims gain an appearance)."""
-    threshold = settings.VERIFICATION["CHECKWORTHINESS_THRESHOLD"]
+    threshold = settings.VERIFICATION_CHECKWORTHINESS_THRESHOLD
     opened = []
     for candidate in extract_claims(document.text, threshold=threshold):
         ticket, created = ticket_for_claim(candidate=candidate)
@@ -86,7 +86,7 @@ def reworded_ticket(*, text: str) -> Ticket | None:
     matches = rank(
         lexemes,
         [(row, row.stems) for row in rows],
-        min_score=settings.VERIFICATION["SAME_CLAIM_MIN_OVERLAP"],
+        min_score=settings.VERIFICATION_SAME_CLAIM_MIN_OVERLAP,
     )
     found = next((match.item for match in matches if keeps_facts(text, match.item.claim_text)), None)
     # Re-read in full: the search loaded only what sameness needs.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -55,7 +55,7 @@ def ticket_transition(
     *,
     ticket_id: int,
     to_status: str,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     rationale: str = "",
     expected_status: str | None = None,
     expected_version: int | None = None,

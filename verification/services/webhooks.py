@@ -26,7 +26,7 @@ def _checked(url: str, events: list[str] | None) -> list[str]:
     scheme = url.split(":", 1)[0].lower()
     if scheme not in ("http", "https"):
         raise DomainError(f"Webhooks are sent over HTTP; register an https:// URL, not {scheme}://.")
-    if settings.VERIFICATION_WEBHOOKS["REQUIRE_HTTPS"] and scheme != "https":
+    if settings.VERIFICATION_WEBHOOK_REQUIRE_HTTPS and scheme != "https":
         raise DomainError("Webhook endpoints must use https:// here; register an https URL.")
     unknown = sorted(set(events or []) - set(WebhookEvent.values))
     if unknown:
@@ -80,7 +80,7 @@ def _event_name(event: TicketEvent) -> str | None:
 
 
 def _ticket_url(ticket_id: int) -> str:
-    return f"{settings.VERIFICATION_CLAIMREVIEW['SITE_URL']}/api/tickets/{ticket_id}/"
+    return f"{settings.VERIFICATION_SITE_URL}/api/tickets/{ticket_id}/"
 
 
 def event_payload(event: TicketEvent, name: str) -> dict:
@@ -104,6 +104,7 @@ def event_payload(event: TicketEvent, name: str) -> dict:
         payload["from_status"], payload["to_status"] = event.from_status, event.to_status
     else:
         candidate = event.candidate
+        assert candidate is not None, "an accepted-candidate event names its candidate"
         payload["candidate"] = {
             "id": candidate.pk,
             "stance": candidate.stance,
@@ -152,7 +153,7 @@ def _post(delivery: WebhookDelivery) -> tuple[int | None, str]:
             delivery.endpoint.url,
             data=body,
             headers=headers,
-            timeout=settings.VERIFICATION_WEBHOOKS["TIMEOUT_SECONDS"],
+            timeout=settings.VERIFICATION_WEBHOOK_TIMEOUT,
             # A redirect could carry the signed payload somewhere the client never registered.
             allow_redirects=False,
         )
@@ -184,7 +185,7 @@ def webhook_delivery_attempt(*, delivery_id: int) -> WebhookDelivery:
     delivery.error = error
     if not error:
         delivery.status, delivery.delivered_at = DeliveryStatus.DELIVERED, now
-    elif delivery.attempts >= settings.VERIFICATION_WEBHOOKS["MAX_ATTEMPTS"]:
+    elif delivery.attempts >= settings.VERIFICATION_WEBHOOK_MAX_ATTEMPTS:
         delivery.status = DeliveryStatus.FAILED
     delivery.save(
         update_fields=["attempts", "last_attempt_at", "response_code", "error", "status", "delivered_at"]

@@ -68,7 +68,7 @@ class DocumentSubmitView(BodySizeLimitMixin, APIView):
         incoming = read_document(
             body,
             source_name=fields.get("title") or "API submission",
-            max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"],
+            max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES,
             declared_format=body_format,
             **fields,
         )

@@ -85,7 +85,7 @@ class Command(BaseCommand):
     def _run_checkworthiness(self, options):
         threshold = options["threshold"]
         if threshold is None:
-            threshold = settings.VERIFICATION["CHECKWORTHINESS_THRESHOLD"]
+            threshold = settings.VERIFICATION_CHECKWORTHINESS_THRESHOLD
         if not 0 <= threshold <= 1:
             raise CommandError(f"--threshold {threshold} is outside [0, 1].")
         try:

@@ -45,7 +45,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, json, sentences, declared_format, threshold, **options):
-        threshold = settings.VERIFICATION["CHECKWORTHINESS_THRESHOLD"] if threshold is None else threshold
+        threshold = settings.VERIFICATION_CHECKWORTHINESS_THRESHOLD if threshold is None else threshold
         if not 0 <= threshold <= 1:
             raise CommandError(f"--threshold {threshold} is outside [0, 1].")
         raw = self._read(path)
@@ -58,7 +58,7 @@ class Command(BaseCommand):
                 document = read_document(
                     raw,
                     source_name=name,
-                    max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"],
+                    max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES,
                     declared_format=declared_format or (None if path == STDIN else path),
                 )
             except IngestError as exc:

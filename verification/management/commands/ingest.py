@@ -31,7 +31,7 @@ class Command(BaseCommand):
             raise CommandError(f"No .txt, .html or .json files found in {', '.join(map(str, paths))}.")
         created = known = opened = 0
         errors = []
-        max_bytes = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+        max_bytes = settings.VERIFICATION_MAX_DOCUMENT_BYTES
         progress = tqdm(files, desc="Ingesting", unit="doc", disable=len(files) < 2)
         for path in progress:
             result, error = self._ingest_one(path, max_bytes=max_bytes)

@@ -15,7 +15,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("text", help="The claim or sentence to search for.")
         parser.add_argument(
-            "--limit", type=int, default=settings.VERIFICATION["CANDIDATES_PER_TICKET"], help="How many."
+            "--limit", type=int, default=settings.VERIFICATION_CANDIDATES_PER_TICKET, help="How many."
         )
         parser.add_argument(
             "--json", dest="as_json", action="store_true", help="Print JSON instead of plain lines."

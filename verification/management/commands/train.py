@@ -63,7 +63,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         if len(set(data.labels)) < 2:
             raise CommandError(f"{options['file']}: every label is {data.labels[0]}; a model needs both.")
-        threshold = settings.VERIFICATION["CHECKWORTHINESS_THRESHOLD"]
+        threshold = settings.VERIFICATION_CHECKWORTHINESS_THRESHOLD
         about = {
             "trained_on": options["file"].name,
             "source": options["source"],
