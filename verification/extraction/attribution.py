@@ -96,6 +96,8 @@ def sentence_attribution(sentence: str) -> Attribution:
 def is_quote_only(sentence: str) -> bool:
     """Return whether sentence is a single quotation with nothing outside it."""
     stripped = sentence.strip()
+    if not stripped or stripped[0] not in "“\"":
+        return False
     quotes = quote_spans(stripped, 0, len(stripped))
     return len(quotes) == 1 and quotes[0] == (0, len(stripped) - 1)
 
