@@ -34,11 +34,14 @@ def score_sentence(sentence: str, *, model: LinearModel | None = None) -> tuple[
     slope = model.slope
     reasons = [Reason("base", round(slope * model.intercept + model.offset, WEIGHT_DECIMALS), "", BASE_SAYS)]
     cues = []
+    words: frozenset[str] | None = None
     for name, evidence in found.cues.items():
         weight = round(slope * model.cues.get(name, 0.0), WEIGHT_DECIMALS)
         if weight:
             shown = evidence[:MAX_EVIDENCE]
-            cues.append(Reason(name, weight, ", ".join(shown), describe_cue(name, shown, sentence)))
+            if words is None:
+                words = frozenset(token.lower for token in tokenize(sentence[:ANALYSED_CHARS]))
+            cues.append(Reason(name, weight, ", ".join(shown), describe_cue(name, shown, sentence, words)))
     reasons += sorted(cues, key=lambda reason: abs(reason.weight), reverse=True)
     weighed = [(model.terms[term], written) for term, written in found.terms.items() if term in model.terms]
     if weighed:
@@ -80,10 +83,15 @@ _OFFICIAL_WORDS = lexicons.words(
 _NOT_ABOUT = lexicons.words("percent per cent of the a an more than less up to from and or in on at by")
 
 
-def describe_cue(name: str, evidence: Sequence[str], sentence: str) -> str:
+def describe_cue(
+    name: str, evidence: Sequence[str], sentence: str, lowered: frozenset[str] | None = None
+) -> str:
     """Return what a cue that fired means, in the words a reviewer reads."""
     words = ", ".join(f"“{word}”" for word in evidence)
-    lowered = {token.lower for token in tokenize(sentence[:ANALYSED_CHARS])}
+    if lowered is None:
+        lowered = frozenset(token.lower for token in tokenize(sentence[:ANALYSED_CHARS]))
+    if name not in {"quantity", "harm", "named_entity"}:
+        return _CUE_SAYS.get(name, name + ": {}").format(words)
     if name == "quantity":
         about = _number_about(sentence, evidence)
         return f"a number about {about} ({words})" if about else f"a number ({words})"
