@@ -47,8 +47,8 @@ def score_sentence(sentence: str, *, model: LinearModel | None = None) -> tuple[
     if weighed:
         total = round(slope * sum(weight for weight, _ in weighed), WEIGHT_DECIMALS)
         heaviest = sorted(weighed, key=lambda pair: abs(pair[0]), reverse=True)[:MAX_TERMS_SHOWN]
-        evidence = ", ".join(f"{written or '·'} {slope * weight:+.2f}" for weight, written in heaviest)
-        reasons.append(Reason("wording", total, evidence, _describe_wording(total, heaviest)))
+        listed = ", ".join(f"{written or '·'} {slope * weight:+.2f}" for weight, written in heaviest)
+        reasons.append(Reason("wording", total, listed, _describe_wording(total, heaviest)))
     return round(sigmoid(sum(reason.weight for reason in reasons)), 3), tuple(reasons)
 
 
@@ -137,8 +137,9 @@ _MOVES = lexicons.words("rose fell reached reach rise fall hit stands stood grew
 def _describe_wording(total: float, heaviest: Sequence[tuple[float, str]]) -> str:
     """Return what the word weights amount to, naming the words that weighed most."""
     shown = [(weight, written.split(" (")[0]) for weight, written in heaviest if written]
-    lifting = [f"“{written}”" for weight, written in shown if weight > 0]
-    lowering = [f"“{written}”" for weight, written in shown if weight < 0]
+    # dict.fromkeys: "year" and "year (last word)" are one word to a reader.
+    lifting = list(dict.fromkeys(f"“{written}”" for weight, written in shown if weight > 0))
+    lowering = list(dict.fromkeys(f"“{written}”" for weight, written in shown if weight < 0))
     parts = []
     if lifting:
         parts.append("words often found in checkable claims: " + ", ".join(lifting))
