@@ -16,6 +16,7 @@ from pathlib import Path
 
 from verification.extraction.attribution import sentence_attribution
 from verification.extraction.extractor import attributed_units
+from verification.extraction.segmentation import quoted_sentences, split_sentences
 
 RULES = "attribution rules"
 BASELINE = "sentence alone"
@@ -104,10 +105,11 @@ def rules_units(text: str) -> Units:
 
 
 def sentence_alone_units(text: str) -> Units:
-    """Return each unit with only what it names itself: pronouns unresolved, no context."""
+    """Return each unit with what its sentence names itself: pronouns unresolved, no context."""
     return [
-        (unit.start, unit.end, sentence_attribution(unit.text).claimant)
-        for unit, _ in attributed_units(text)
+        (unit.start, unit.end, sentence_attribution(sentence.text).claimant)
+        for sentence in split_sentences(text)
+        for unit in quoted_sentences(text, sentence)
     ]
 
 

@@ -96,6 +96,8 @@ def sentence_attribution(sentence: str) -> Attribution:
 def is_quote_only(sentence: str) -> bool:
     """Return whether sentence is a single quotation with nothing outside it."""
     stripped = sentence.strip()
+    if not stripped or stripped[0] not in "“\"":
+        return False
     quotes = quote_spans(stripped, 0, len(stripped))
     return len(quotes) == 1 and quotes[0] == (0, len(stripped) - 1)
 
@@ -514,19 +516,18 @@ _TIME_LINKERS = frozenset({"on", "last", "this", "early", "late", "earlier", "la
 
 
 def _before_time(tokens: Sequence[Token], index: int) -> int:
-    """Return the index of the last token at or before index that is not part of a time phrase."""
-    while index >= 1 and (tokens[index].lower in lexicons.TIME_WORDS or tokens[index].has_digit):
-        before = index - 1
-        while before >= 0 and (
-            tokens[before].lower in _TIME_LINKERS
-            or tokens[before].lower in lexicons.TIME_WORDS
-            or tokens[before].has_digit
-        ):
-            before -= 1
-        if before == index - 1 and tokens[index].lower not in lexicons.TIME_WORDS:
-            return index  # a bare number is an object, not a time
-        index = before
-    return index
+    """Return index moved back past a time phrase that ends there ("on Wednesday", "last week")."""
+    end = index
+    while index >= 0 and (
+        tokens[index].lower in lexicons.TIME_WORDS
+        or tokens[index].lower in _TIME_LINKERS
+        or tokens[index].has_digit
+    ):
+        index -= 1
+    # Only a phrase with a time word in it is a time: "12 drones" is an object, not a date.
+    if any(tokens[position].lower in lexicons.TIME_WORDS for position in range(index + 1, end + 1)):
+        return index
+    return end
 
 
 def _trailing(sentence: str, tokens: Sequence[Token], quotes: list[tuple[int, int]]) -> _Found | None:

@@ -34,18 +34,21 @@ def score_sentence(sentence: str, *, model: LinearModel | None = None) -> tuple[
     slope = model.slope
     reasons = [Reason("base", round(slope * model.intercept + model.offset, WEIGHT_DECIMALS), "", BASE_SAYS)]
     cues: list[Reason] = []
+    words: frozenset[str] | None = None
     for name, evidence in found.cues.items():
         weight = round(slope * model.cues.get(name, 0.0), WEIGHT_DECIMALS)
         if weight:
             shown = evidence[:MAX_EVIDENCE]
-            cues.append(Reason(name, weight, ", ".join(shown), describe_cue(name, shown, sentence)))
+            if words is None:
+                words = frozenset(token.lower for token in tokenize(sentence[:ANALYSED_CHARS]))
+            cues.append(Reason(name, weight, ", ".join(shown), describe_cue(name, shown, sentence, words)))
     reasons += sorted(cues, key=lambda reason: abs(reason.weight), reverse=True)
     weighed = [(model.terms[term], written) for term, written in found.terms.items() if term in model.terms]
     if weighed:
         total = round(slope * sum(weight for weight, _ in weighed), WEIGHT_DECIMALS)
         heaviest = sorted(weighed, key=lambda pair: abs(pair[0]), reverse=True)[:MAX_TERMS_SHOWN]
-        evidence = ", ".join(f"{written or '·'} {slope * weight:+.2f}" for weight, written in heaviest)
-        reasons.append(Reason("wording", total, evidence, _describe_wording(total, heaviest)))
+        listed = ", ".join(f"{written or '·'} {slope * weight:+.2f}" for weight, written in heaviest)
+        reasons.append(Reason("wording", total, listed, _describe_wording(total, heaviest)))
     return round(sigmoid(sum(reason.weight for reason in reasons)), 3), tuple(reasons)
 
 
@@ -80,10 +83,15 @@ _OFFICIAL_WORDS = lexicons.words(
 _NOT_ABOUT = lexicons.words("percent per cent of the a an more than less up to from and or in on at by")
 
 
-def describe_cue(name: str, evidence: Sequence[str], sentence: str) -> str:
+def describe_cue(
+    name: str, evidence: Sequence[str], sentence: str, lowered: frozenset[str] | None = None
+) -> str:
     """Return what a cue that fired means, in the words a reviewer reads."""
     words = ", ".join(f"“{word}”" for word in evidence)
-    lowered = {token.lower for token in tokenize(sentence[:ANALYSED_CHARS])}
+    if lowered is None:
+        lowered = frozenset(token.lower for token in tokenize(sentence[:ANALYSED_CHARS]))
+    if name not in {"quantity", "harm", "named_entity"}:
+        return _CUE_SAYS.get(name, name + ": {}").format(words)
     if name == "quantity":
         about = _number_about(sentence, evidence)
         return f"a number about {about} ({words})" if about else f"a number ({words})"
@@ -129,8 +137,9 @@ _MOVES = lexicons.words("rose fell reached reach rise fall hit stands stood grew
 def _describe_wording(total: float, heaviest: Sequence[tuple[float, str]]) -> str:
     """Return what the word weights amount to, naming the words that weighed most."""
     shown = [(weight, written.split(" (")[0]) for weight, written in heaviest if written]
-    lifting = [f"“{written}”" for weight, written in shown if weight > 0]
-    lowering = [f"“{written}”" for weight, written in shown if weight < 0]
+    # dict.fromkeys: "year" and "year (last word)" are one word to a reader.
+    lifting = list(dict.fromkeys(f"“{written}”" for weight, written in shown if weight > 0))
+    lowering = list(dict.fromkeys(f"“{written}”" for weight, written in shown if weight < 0))
     parts = []
     if lifting:
         parts.append("words often found in checkable claims: " + ", ".join(lifting))

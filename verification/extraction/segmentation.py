@@ -154,7 +154,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def quoted_sentences(text: str, sentence: Sentence) -> list[Sentence]:
     """Return the sentences of a quotation that spans several, split; else [sentence]."""
-    if not quote_spans(text, sentence.start, sentence.end):
+    has_mark = "“" in sentence.text or '"' in sentence.text
+    if not has_mark or not quote_spans(text, sentence.start, sentence.end):
         return [sentence]
     spans = _sentence_spans(text, sentence.start, sentence.end, through_quotes=True)
     if len(spans) < 2:

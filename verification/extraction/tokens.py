@@ -1,5 +1,6 @@
 """Word tokens with offsets, and phrase matching, shared by the scoring and attribution rules."""
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,6 +14,9 @@ _DIGIT = re.compile(r"\d")
 # A "sentence" longer than this is not prose (a table, a dump, a missing full stop): the
 # rules read its first part only, which bounds the work one sentence can cost.
 ANALYSED_CHARS = 3000
+# Sentences whose tokens are kept for the next rule that reads the same sentence: a handful,
+# so the rules of one sentence share them but no later article (or benchmark round) does.
+TOKENIZED_KEPT = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +32,11 @@ class Token:
     has_digit: bool  # a number, or a word with a digit in it
 
 
-def tokenize(text: str) -> list[Token]:
+@functools.lru_cache(maxsize=TOKENIZED_KEPT)
+def tokenize(text: str) -> tuple[Token, ...]:
     """Split text into word tokens with their offsets."""
-    return [
+    # Cached: the scoring, attribution and description rules each read the same sentence.
+    return tuple(
         Token(
             word,
             match.start(),
@@ -41,7 +47,7 @@ def tokenize(text: str) -> list[Token]:
         )
         for match in _WORD.finditer(text)
         for word in (match.group(0),)
-    ]
+    )
 
 
 def normalise(text: str) -> str:
