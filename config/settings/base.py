@@ -263,9 +263,9 @@ VERIFICATION_SOURCE_MAX_ITEMS = int(os.environ.get("VERIFICATION_SOURCE_MAX_ITEM
 VERIFICATION_SOURCE_FAILING_AFTER = int(os.environ.get("VERIFICATION_SOURCE_FAILING_AFTER", "3"))
 # A ticket is shown a known fact-check when lookup by text scores them at least this similar.
 VERIFICATION_FACTCHECK_MIN_SIMILARITY = float(os.environ.get("VERIFICATION_FACTCHECK_MIN_SIMILARITY", "0.5"))
-# Archived copies (WARC records): the filesystem under the state folder by default; in production an
-# object store through django-storages, e.g. VERIFICATION_ARCHIVE_STORAGE=storages.backends.s3.S3Storage
-# with its AWS_* settings.
+# Archived copies (WARC records): the filesystem under the state folder (or VERIFICATION_ARCHIVE_DIR)
+# by default; in production an object store through django-storages, e.g.
+# VERIFICATION_ARCHIVE_STORAGE=storages.backends.s3.S3Storage with its AWS_* settings.
 VERIFICATION_ARCHIVE_STORAGE = os.environ.get(
     "VERIFICATION_ARCHIVE_STORAGE", "django.core.files.storage.FileSystemStorage"
 )
@@ -275,7 +275,7 @@ STORAGES = {
     "archive": {
         "BACKEND": VERIFICATION_ARCHIVE_STORAGE,
         "OPTIONS": (
-            {"location": str(embedded.STATE_DIR / "archive")}
+            {"location": os.environ.get("VERIFICATION_ARCHIVE_DIR", str(embedded.STATE_DIR / "archive"))}
             if VERIFICATION_ARCHIVE_STORAGE.endswith("FileSystemStorage")
             else {}
         ),
