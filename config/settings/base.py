@@ -261,8 +261,9 @@ VERIFICATION_FETCH_USER_AGENT = os.environ.get(
 VERIFICATION_SOURCE_MAX_ITEMS = int(os.environ.get("VERIFICATION_SOURCE_MAX_ITEMS", "50"))
 # After this many failed polls in a row a source is flagged in the admin.
 VERIFICATION_SOURCE_FAILING_AFTER = int(os.environ.get("VERIFICATION_SOURCE_FAILING_AFTER", "3"))
-# A ticket is shown a known fact-check when lookup by text scores them at least this similar.
-VERIFICATION_FACTCHECK_MIN_SIMILARITY = float(os.environ.get("VERIFICATION_FACTCHECK_MIN_SIMILARITY", "0.5"))
+# A ticket is shown a known fact-check when lookup by text scores them at least this similar; 0.3 keeps
+# precision at 0.95 on `manage.py evaluate factchecks` (docs/sources.md); lower trades it for recall.
+VERIFICATION_FACTCHECK_MIN_SIMILARITY = float(os.environ.get("VERIFICATION_FACTCHECK_MIN_SIMILARITY", "0.3"))
 # Archived copies (WARC records): the filesystem under the state folder (or VERIFICATION_ARCHIVE_DIR)
 # by default; in production an object store through django-storages, e.g.
 # VERIFICATION_ARCHIVE_STORAGE=storages.backends.s3.S3Storage with its AWS_* settings.
