@@ -174,6 +174,7 @@ SPECTACULAR_SETTINGS = {
         "DeliveryStatusEnum": "verification.choices.DeliveryStatus",
         "JobKindEnum": "verification.choices.JobKind",
         "JobStatusEnum": "verification.choices.JobStatus",
+        "SourceKindEnum": "verification.choices.SourceKind",
     },
 }
 

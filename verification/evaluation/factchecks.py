@@ -99,7 +99,8 @@ def read_fnc1_matching(stances: Path) -> MatchingSet:
         headlines[story].add(row["Headline"])
         if row["Stance"] == AGREE:
             agree[story].add(row["Headline"])
-    factchecks, queries = [], []
+    factchecks: list[tuple[str, str]] = []
+    queries: list[tuple[str, str | None]] = []
     for story in sorted(headlines):
         claims = sorted(agree.get(story, ()))
         if len(claims) >= 2:
@@ -109,7 +110,7 @@ def read_fnc1_matching(stances: Path) -> MatchingSet:
             queries += [(text, None) for text in sorted(headlines[story])]
     # A headline can be related to two stories; it then restates the first one it was given.
     seen: set[str] = {text for _, text in factchecks}
-    unique = []
+    unique: list[tuple[str, str | None]] = []
     for text, gold in queries:
         if text not in seen:
             seen.add(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import cast
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -72,7 +73,7 @@ def fetched_page_ingest(
     incoming = read_document(
         fetched.body,
         source_name=fetched.final_url,
-        max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"],
+        max_bytes=cast(int, settings.VERIFICATION["MAX_DOCUMENT_BYTES"]),
         declared_format=fetched.header("Content-Type") or None,
         title=title,
         publisher=publisher,
