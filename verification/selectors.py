@@ -62,7 +62,10 @@ def with_archived_copy(candidates: QuerySet[CandidateSource]) -> QuerySet[Candid
     latest = ArchivedPage.objects.filter(document=OuterRef("passage__document")).order_by(
         "-fetched_at", "-pk"
     )
-    return candidates.annotate(archived_page_id=Subquery(latest.values("pk")[:1]))
+    return candidates.annotate(
+        archived_page_id=Subquery(latest.values("pk")[:1]),
+        archived_at=Subquery(latest.values("fetched_at")[:1]),
+    )
 
 
 def ticket_detail() -> QuerySet[Ticket]:

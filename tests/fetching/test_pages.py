@@ -6,6 +6,7 @@ import pytest
 from werkzeug import Response
 
 from verification.fetching import FetchRefused, page_fetch
+from verification.fetching.robots import robots_forget
 
 
 def test_a_redirect_is_followed_and_each_hop_recorded(local_web):
@@ -74,3 +75,16 @@ def test_a_loopback_server_is_refused_unless_an_operator_allows_it(local_web, se
     local_web.expect_request("/page").respond_with_data("hello", content_type="text/plain")
     with pytest.raises(FetchRefused, match="VERIFICATION_FETCH_ALLOWED_HOSTS"):
         page_fetch(local_web.url_for("/page"))
+
+
+def test_a_site_whose_robots_txt_fails_is_not_crawled_and_one_without_it_is(local_web):
+    local_web.clear()
+    local_web.expect_request("/robots.txt").respond_with_data("oops", status=503)
+    local_web.expect_request("/page").respond_with_data("hello", content_type="text/plain")
+    with pytest.raises(FetchRefused, match="robots.txt"):
+        page_fetch(local_web.url_for("/page"))
+    robots_forget()
+    local_web.clear()
+    local_web.expect_request("/robots.txt").respond_with_data("none", status=404)
+    local_web.expect_request("/page").respond_with_data("hello", content_type="text/plain")
+    assert page_fetch(local_web.url_for("/page")).body == b"hello"

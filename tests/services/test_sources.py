@@ -190,3 +190,53 @@ def test_a_private_address_is_refused_at_registration(settings):
     with pytest.raises(UnsafeAddress):
         services.source_create(name="Internal", url="http://127.0.0.1:8000/feed.xml")
     assert not Source.objects.exists()
+
+
+def test_a_sitemap_index_source_ingests_the_pages_of_its_sitemaps(local_web):
+    local_web.expect_request("/sitemap.xml").respond_with_data(
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{local_web.url_for('/sitemap-news.xml')}</loc></sitemap></sitemapindex>",
+        content_type="application/xml",
+    )
+    local_web.expect_request("/sitemap-news.xml").respond_with_data(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{local_web.url_for('/bucha')}</loc><lastmod>2022-04-05</lastmod></url></urlset>",
+        content_type="application/xml",
+    )
+    local_web.expect_request("/bucha").respond_with_data(
+        article_html(title="Bucha", paragraphs=seed_paragraphs(BUCHA)), content_type="text/html"
+    )
+    source = services.source_create(
+        name="Wire", url=local_web.url_for("/sitemap.xml"), kind=SourceKind.SITEMAP
+    )
+    report = services.source_poll(source_id=source.pk)
+    assert [f["url"] for f in report.fetched] == [local_web.url_for("/bucha")]
+    assert Document.objects.get().published_on == dt.date(2022, 4, 5)
+
+
+def test_a_page_source_ingests_the_page_once(local_web):
+    local_web.expect_request("/live").respond_with_data(
+        article_html(title="Live", paragraphs=seed_paragraphs(BALAKLIYA)), content_type="text/html"
+    )
+    source = services.source_create(name="Wire", url=local_web.url_for("/live"), kind=SourceKind.PAGE)
+    assert len(services.source_poll(source_id=source.pk).fetched) == 1
+    again = services.source_poll(source_id=source.pk)
+    assert again.fetched == []
+    assert again.skipped[0]["why"] == "already ingested"
+    assert Document.objects.count() == 1
+
+
+def test_requests_to_one_host_keep_their_distance(local_web, settings):
+    import time
+
+    from django.core.cache import cache
+
+    from verification.fetching import page_fetch
+
+    settings.VERIFICATION_FETCH_HOST_INTERVAL = 1.0
+    cache.delete_many([f"fetch-host:localhost:{local_web.port}"])
+    local_web.expect_request("/a").respond_with_data("a", content_type="text/plain")
+    began = time.monotonic()
+    page_fetch(local_web.url_for("/a"))
+    page_fetch(local_web.url_for("/a"))
+    assert time.monotonic() - began >= 1.0

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from . import documents, jobs, tickets, webhooks  # noqa: F401  (registers the admins)
+from . import documents, jobs, sources, tickets, webhooks  # noqa: F401  (registers the admins)
 
 admin.site.site_header = "Verification Desk"
 admin.site.site_title = "Verification Desk"

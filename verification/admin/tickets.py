@@ -25,7 +25,7 @@ from .queue import (
     QueueChangeList,
     StatusFilter,
 )
-from .rendering import claim_in_context, highlight_matches, reasons_list, status_badge, words_of
+from .rendering import badge, claim_in_context, highlight_matches, reasons_list, status_badge, words_of
 from .ticket_views import DESK_ACTIONS, desk_action_view, url_name
 
 # Bulk changes go ticket by ticket, each in its own transaction; past this many, select fewer.
@@ -60,6 +60,7 @@ class TicketAdmin(admin.ModelAdmin):
         "contradicting",
         "seen",
         "assignee",
+        "factchecked",
         "last_corroborated_at",
     ]
     list_filter = [
@@ -181,6 +182,11 @@ class TicketAdmin(admin.ModelAdmin):
     @admin.display(description="Seen", ordering="-appearance_total")
     def seen(self, ticket):
         return ticket.appearance_total
+
+    @admin.display(description="Known fact-check")
+    def factchecked(self, ticket):
+        # Another desk checked this claim already: the reviewer should read their verdict first.
+        return badge("#7c3aed", "checked elsewhere") if getattr(ticket, "has_factcheck", False) else ""
 
     @admin.display(description="Why this score")
     def reasons(self, ticket):
@@ -313,6 +319,7 @@ class TicketAdmin(admin.ModelAdmin):
                 for stance, label in Stance.choices
             ],
             "events": list(ticket.events.all()),
+            "factchecks": list(ticket.factcheck_matches.all()),
             "targets": [
                 # The guard's verdict with no rationale yet, so the reviewer sees what a move still needs.
                 (value, label, evidence_shortfall(ticket, value, "") if can_decide else None)

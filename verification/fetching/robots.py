@@ -14,6 +14,7 @@ from .addresses import FetchFailed, UnsafeAddress, guarded_request
 # A site's rules are read again after this long; a worker process keeps its own copy.
 ROBOTS_TTL = 600.0
 ROBOTS_MAX_BYTES = 512 * 1024
+DENY_ALL = ["User-agent: *", "Disallow: /"]
 
 _rules: dict[str, tuple[float, RobotFileParser]] = {}
 
@@ -50,13 +51,13 @@ def _read(site: str, *, user_agent: str, allowed: Collection[str]) -> RobotFileP
         raise
     except FetchFailed:
         # RFC 9309: an unreachable robots.txt means the site may not be crawled for now.
-        rules.disallow_all = True
+        rules.parse(DENY_ALL)
         return rules
     if response.status >= 500:
-        rules.disallow_all = True
+        rules.parse(DENY_ALL)
     elif response.status >= 300:
         # No rules (404, or a redirect we do not chase for robots.txt): everything is allowed.
-        rules.allow_all = True
+        rules.parse([])
     else:
         rules.parse(response.body.decode("utf-8", "replace").splitlines())
     return rules

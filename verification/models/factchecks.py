@@ -43,3 +43,10 @@ class FactCheckMatch(models.Model):
 
     def __str__(self):
         return f"#{self.ticket_id} ~ {self.factcheck} ({self.similarity:.2f})"
+
+    @property
+    def verdict(self) -> str:
+        """Return 'checked by AUTHOR on DATE: RATING', as the desk shows a known fact-check."""
+        check = self.factcheck
+        when = f" on {check.reviewed_on:%Y-%m-%d}" if check.reviewed_on else ""
+        return f"checked by {check.author}{when}: {check.rating}"

@@ -71,22 +71,12 @@ class KnownFactCheckSerializer(serializers.ModelSerializer):
     author = serializers.CharField(source="factcheck.author")
     reviewed_on = serializers.DateField(source="factcheck.reviewed_on", allow_null=True)
     url = serializers.URLField(source="factcheck.url")
-    verdict = serializers.SerializerMethodField(help_text='"checked by … on …: rating", as the desk says.')
+    verdict = serializers.CharField(help_text='"checked by … on …: rating", as the desk says.')
 
     class Meta:
         model = FactCheckMatch
         fields = ["claim_text", "rating", "author", "reviewed_on", "url", "similarity", "verdict"]
         read_only_fields = fields
-
-    def get_verdict(self, match) -> str:
-        return verdict_line(match)
-
-
-def verdict_line(match: FactCheckMatch) -> str:
-    """Return 'checked by AUTHOR on DATE: RATING' for a matched fact-check."""
-    check = match.factcheck
-    when = f" on {check.reviewed_on:%Y-%m-%d}" if check.reviewed_on else ""
-    return f"checked by {check.author}{when}: {check.rating}"
 
 
 class DocumentUrlSerializer(serializers.Serializer):

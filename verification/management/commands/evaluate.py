@@ -14,10 +14,12 @@ from tqdm import tqdm
 
 from verification.evaluation.checkworthiness import checkworthiness_report
 from verification.evaluation.claimants import ClaimantDataError, claimant_report, read_claimant_set
+from verification.evaluation.factchecks import MatchingDataError, read_fnc1_matching
 from verification.evaluation.labelled import LabelledDataError, read_labelled_tsv
 from verification.evaluation.retrieval import EvaluationDataError, read_claims, read_passages
 from verification.search import semantic_enabled
 from verification.services.evaluation import retrieval_evaluate
+from verification.services.factcheck_evaluation import factcheck_matching_evaluate
 
 SEMANTIC_HINT = (
     "Semantic search is not available: install PyTorch's CPU build and the extra "
@@ -79,6 +81,21 @@ class Command(BaseCommand):
         retrieval.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
         retrieval.set_defaults(run=self._run_retrieval)
 
+        factchecks = measures.add_parser(
+            "factchecks",
+            help="P@1, MRR and precision/recall of matching tickets to known fact-checks, on pairs derived "
+            "from FNC-1 headlines, beside word overlap.",
+        )
+        factchecks.add_argument("stances", type=Path, help="FNC-1 stances CSV (Headline, Body ID, Stance).")
+        factchecks.add_argument(
+            "--threshold",
+            type=float,
+            default=None,
+            help="Similarity at which a match is shown (default: VERIFICATION_FACTCHECK_MIN_SIMILARITY).",
+        )
+        factchecks.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
+        factchecks.set_defaults(run=self._run_factchecks)
+
     def handle(self, *args, run, **options):
         run(options)
 
@@ -138,6 +155,24 @@ class Command(BaseCommand):
                 items, desc=desc, total=total, unit="item", file=self.stderr, disable=total < 100
             ),
         )
+        if options["json"]:
+            self.stdout.write(json.dumps(report.as_dict(), indent=2))
+        else:
+            self.stdout.write(report.as_table())
+
+    def _run_factchecks(self, options):
+        threshold = options["threshold"]
+        if threshold is None:
+            threshold = settings.VERIFICATION_FACTCHECK_MIN_SIMILARITY
+        if not 0 <= threshold <= 1:
+            raise CommandError(f"--threshold {threshold} is outside [0, 1].")
+        try:
+            data = read_fnc1_matching(options["stances"])
+        except MatchingDataError as exc:
+            raise CommandError(str(exc)) from exc
+        if not data.factchecks:
+            raise CommandError(f"{options['stances']}: no story has two agreeing headlines to match.")
+        report = factcheck_matching_evaluate(data=data, threshold=threshold)
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), indent=2))
         else:

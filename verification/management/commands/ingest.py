@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from verification import services
-from verification.errors import IngestError
+from verification.errors import DomainError, IngestError
 from verification.ingestion import iter_document_files, read_document_file
 
 logger = logging.getLogger(__name__)
@@ -17,15 +17,22 @@ logger = logging.getLogger(__name__)
 class Command(BaseCommand):
     help = (
         "Ingest articles from files or folders: .txt, .html/.htm and .json (text plus title, publisher, "
-        "url, date); other files are sniffed. Re-ingesting the same content changes nothing."
+        "url, date); other files are sniffed. An http(s) URL is fetched as sources are (robots.txt, "
+        "address guard, size cap) and archived. Re-ingesting the same content changes nothing."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "paths", nargs="+", type=Path, help="Files, or folders of .txt/.html/.json files."
+            "paths", nargs="+", help="Files, folders of .txt/.html/.json files, or http(s) URLs of pages."
         )
 
     def handle(self, *args, paths, **options):
+        urls = [p for p in paths if p.startswith(("http://", "https://"))]
+        if urls:
+            self._ingest_urls(urls)
+        paths = [Path(p) for p in paths if p not in urls]
+        if not paths:
+            return
         files = list(iter_document_files(paths))
         if not files:
             raise CommandError(f"No .txt, .html or .json files found in {', '.join(map(str, paths))}.")
@@ -67,3 +74,21 @@ class Command(BaseCommand):
         except Exception as exc:  # one broken file must not stop the others; its transaction rolled back
             logger.exception("unexpected error ingesting %s", path)
             return None, f"{path}: unexpected error ({exc!r}); nothing of it was stored. Please report it."
+
+    def _ingest_urls(self, urls: list[str]) -> None:
+        """Fetch, archive and ingest each page; stop with an error after the others if one failed."""
+        failed = 0
+        for url in urls:
+            try:
+                outcome = services.page_ingest(url=url)
+            except DomainError as exc:
+                failed += 1
+                self.stderr.write(self.style.ERROR(str(exc)))
+                continue
+            verb = "ingested" if outcome.created else "already known, skipped"
+            self.stdout.write(
+                f"{url}: {verb} (document {outcome.document_id}, {len(outcome.tickets_opened)} new tickets, "
+                f"archived copy {outcome.archived_page_id or 'kept from before'})"
+            )
+        if failed:
+            raise CommandError(f"{failed} URL(s) could not be ingested; nothing of them was stored.")
