@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import cast
 from urllib.parse import urlsplit
 
 from django.conf import settings
