@@ -231,6 +231,12 @@ VERIFICATION_WEBHOOKS = {
     "REQUIRE_HTTPS": env_bool("VERIFICATION_WEBHOOK_REQUIRE_HTTPS", False),
 }
 
+# Host names the desk may reach although they resolve inside its own network (webhooks, fetched
+# pages); everything else must resolve to public addresses only, which stops request forgery.
+VERIFICATION_FETCH_ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("VERIFICATION_FETCH_ALLOWED_HOSTS", "").split(",") if h.strip()
+]
+
 # ClaimReview JSON-LD: who publishes the reviews, and where a review of ticket N lives.
 VERIFICATION_CLAIMREVIEW = {
     "PUBLISHER_NAME": os.environ.get("VERIFICATION_PUBLISHER_NAME", "Verification Desk"),
