@@ -3,6 +3,7 @@
 from verification.fetching.addresses import (
     FetchFailed,
     GuardedResponse,
+    HostNotFound,
     ResponseTooLarge,
     Target,
     UnsafeAddress,
@@ -14,6 +15,7 @@ from verification.fetching.addresses import (
 __all__ = [
     "FetchFailed",
     "GuardedResponse",
+    "HostNotFound",
     "ResponseTooLarge",
     "Target",
     "UnsafeAddress",
