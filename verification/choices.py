@@ -38,6 +38,9 @@ class JobKind(TextChoices):
     EXTRACT_DOCUMENT = "extract_document", "Extract a document's claims"
     EMBED_PASSAGES = "embed_passages", "Embed passages for semantic search"
     PRUNE_RUNS = "prune_runs", "Forget old job runs"
+    DELIVER_WEBHOOK = "deliver_webhook", "Deliver a webhook"
+    RELAY_OUTBOX = "relay_outbox", "Publish recorded work to the queue"
+    REAP_STUCK = "reap_stuck", "Re-queue or fail runs stuck in the queue"
 
 
 class JobStatus(TextChoices):

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from kombu import Queue
 
 from config import embedded
 
@@ -114,12 +115,50 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
+# Every task is idempotent: one whose worker died mid-run goes back to the queue at once.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A task that outlives the visibility timeout is redelivered while it still runs, so every hard
-# time limit stays well below it.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_TASK_TIME_LIMIT = 300
-CELERY_TASK_SOFT_TIME_LIMIT = 240
+# The longest task may run VERIFICATION_TASK_TIME_LIMIT seconds; the broker hands an unacknowledged
+# message to another worker after the visibility timeout, so it sits just above that limit: a
+# worker killed outright has its tasks back within minutes, never while they still run.
+CELERY_TASK_TIME_LIMIT = int(os.environ.get("VERIFICATION_TASK_TIME_LIMIT", "300"))
+CELERY_TASK_SOFT_TIME_LIMIT = max(1, CELERY_TASK_TIME_LIMIT * 4 // 5)
+VERIFICATION_VISIBILITY_TIMEOUT = int(
+    os.environ.get("VERIFICATION_VISIBILITY_TIMEOUT", str(CELERY_TASK_TIME_LIMIT + 60))
+)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": VERIFICATION_VISIBILITY_TIMEOUT,
+    # Look for abandoned messages several times per timeout rather than every hundred seconds.
+    "unacked_restore_interval": max(1, min(10, VERIFICATION_VISIBILITY_TIMEOUT // 6)),
+    "unacked_restore_throttle": 1,
+}
+# Beat's sweep re-queues (or fails, with the reason) runs still running this long after they
+# started, when even the broker's redelivery did not finish them, or queued this long.
+VERIFICATION_STUCK_RUNNING_AFTER = timedelta(
+    seconds=int(os.environ.get("VERIFICATION_STUCK_RUNNING_AFTER", str(2 * VERIFICATION_VISIBILITY_TIMEOUT)))
+)
+# Generous: a bulk backlog of thousands of re-checks legitimately waits hours.
+VERIFICATION_STUCK_QUEUED_AFTER = timedelta(
+    seconds=int(os.environ.get("VERIFICATION_STUCK_QUEUED_AFTER", str(6 * 3600)))
+)
+# One queue per kind of wait (verification/services/dispatch.py): ingest and extraction,
+# webhooks, interactive re-runs and the outbox relay, bulk corroboration; a prefix keeps two
+# desks (or the test suite) on one Redis apart.
+VERIFICATION_QUEUE_PREFIX = os.environ.get("VERIFICATION_QUEUE_PREFIX", "")
+CELERY_TASK_QUEUES = [
+    Queue(f"{VERIFICATION_QUEUE_PREFIX}{name}") for name in ("ingest", "webhooks", "interactive", "bulk")
+]
+CELERY_TASK_DEFAULT_QUEUE = f"{VERIFICATION_QUEUE_PREFIX}bulk"
+CELERY_TASK_ROUTES = {
+    f"verification.tasks.{task}": {"queue": f"{VERIFICATION_QUEUE_PREFIX}{queue}"}
+    for task, queue in (
+        ("document_extract", "ingest"),
+        ("document_recheck_open_tickets", "ingest"),
+        ("webhook_delivery_attempt", "webhooks"),
+        ("outbox_relay", "interactive"),
+        ("job_runs_reap_stuck", "interactive"),
+    )
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The schedule lives in the database, editable in the admin; its defaults come from the migration
 # verification/migrations/0004_default_beat_schedule.py.

@@ -27,7 +27,7 @@ def submit(client, body, content_type="application/json", **params):
 def run_queued_job(run_id: int):
     """Run the extraction job as the worker would (in this process)."""
     run = JobRun.objects.get(pk=run_id)
-    tasks.extract_document.apply(args=[run.document_id], kwargs={"run_id": run.pk})
+    tasks.document_extract.apply(args=[run.document_id], kwargs={"run_id": run.pk})
 
 
 def test_a_submission_is_stored_at_once_and_its_job_is_polled_to_the_tickets(reviewer_api):

@@ -21,11 +21,9 @@ def test_a_successful_run_keeps_its_result_and_duration():
 
 
 def test_a_failed_run_keeps_the_error_although_the_job_rolled_back():
-    with pytest.raises(ZeroDivisionError):
-        with job_run_record(kind=JobKind.STALE_SWEEP):
-            with transaction.atomic():
-                JobRun.objects.create(kind=JobKind.RECHECK_DOCUMENT)  # rolled back with the job
-                raise ZeroDivisionError("division by zero")
+    with pytest.raises(ZeroDivisionError), job_run_record(kind=JobKind.STALE_SWEEP), transaction.atomic():
+        JobRun.objects.create(kind=JobKind.RECHECK_DOCUMENT)  # rolled back with the job
+        raise ZeroDivisionError("division by zero")
     run = JobRun.objects.get()
     assert run.status == JobStatus.FAILED
     assert run.error == "ZeroDivisionError: division by zero"
@@ -68,6 +66,7 @@ def test_the_beat_task_prunes_past_the_retention_setting_and_records_its_own_run
     JobRun.objects.filter(pk=old.pk).update(
         status=JobStatus.SUCCEEDED, finished_at=timezone.now() - timedelta(days=8)
     )
-    assert tasks.prune_job_runs.apply().get() == {"deleted": 1}
+    done = {"deleted": 1, "outbox_deleted": 0}
+    assert tasks.job_runs_prune.apply().get() == done
     run = JobRun.objects.get()
-    assert (run.kind, run.status, run.result) == (JobKind.PRUNE_RUNS, JobStatus.SUCCEEDED, {"deleted": 1})
+    assert (run.kind, run.status, run.result) == (JobKind.PRUNE_RUNS, JobStatus.SUCCEEDED, done)

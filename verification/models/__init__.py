@@ -5,6 +5,7 @@ from .embeddings import PassageEmbedding
 from .evidence import CandidateSource
 from .jobs import JobRun
 from .origins import DocumentFingerprint, Origin
+from .outbox import OutboxMessage
 from .tickets import Appearance, Ticket, TicketEvent
 from .webhooks import WebhookDelivery, WebhookEndpoint
 
@@ -15,6 +16,7 @@ __all__ = [
     "DocumentFingerprint",
     "JobRun",
     "Origin",
+    "OutboxMessage",
     "Passage",
     "PassageEmbedding",
     "Ticket",

@@ -9,6 +9,7 @@ from .corroboration import (
     tickets_recorroborate,
 )
 from .decisions import candidate_decide
+from .dispatch import job_runs_reap_stuck, outbox_prune, outbox_relay
 from .embeddings import passages_embed
 from .ingest import IngestResult, document_extract, document_ingest, document_store
 from .reextract import document_reextract
@@ -36,6 +37,9 @@ __all__ = [
     "document_store",
     "document_submit",
     "job_runs_prune",
+    "job_runs_reap_stuck",
+    "outbox_prune",
+    "outbox_relay",
     "passages_embed",
     "stale_tickets_enqueue",
     "ticket_assign",

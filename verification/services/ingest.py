@@ -12,7 +12,7 @@ from verification.extraction import split_sentences
 from verification.ingestion import IncomingDocument, read_document
 from verification.models import Document, Passage, Ticket
 
-from .jobs import enqueue_document_recheck
+from .dispatch import document_recheck_dispatch
 from .origins import document_origin_assign
 from .tickets import tickets_open_for_document
 
@@ -109,6 +109,6 @@ def document_extract(*, document_id: int) -> list[Ticket]:
     """
     document = Document.objects.get(pk=document_id)
     opened = tickets_open_for_document(document=document)
-    enqueue_document_recheck(document.pk)
+    document_recheck_dispatch(document_id=document.pk)
     return opened
 
