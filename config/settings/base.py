@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A lost database or Redis answers 503 with Retry-After, never a 500.
+    "verification.api.unavailable.ServiceUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -176,7 +178,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "verification.api.schema.DeskAutoSchema",
     # The API speaks JSON (document submissions also take text/plain and text/html).
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["verification.api.parsers.LimitedJSONParser"],
     "EXCEPTION_HANDLER": "verification.api.exceptions.domain_exception_handler",
     # Per client: anonymous callers by address, token holders by user; scoped rates on top for
     # the expensive calls (lookup by text, document submissions, writes).
@@ -258,6 +260,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = VERIFICATION["MAX_DOCUMENT_BYTES"] + 1024 * 1024
 VERIFICATION_API_ANONYMOUS_READ = env_bool("VERIFICATION_API_ANONYMOUS_READ", True)
 # API writes other than documents (decisions, transitions, webhook endpoints) are small.
 VERIFICATION_API_MAX_BODY_BYTES = 64 * 1024
+# No request object nests deeper than a few levels; far deeper JSON is refused before it can drive
+# the decoder or a serializer into recursion.
+VERIFICATION_API_MAX_JSON_DEPTH = 32
 
 # Webhook deliveries: a Celery task posts each one, retrying with exponential backoff
 # (RETRY_BACKOFF seconds, doubling, at most RETRY_BACKOFF_MAX) up to MAX_ATTEMPTS tries.

@@ -1,4 +1,6 @@
-"""Turn domain errors into clear 4xx responses."""
+"""Turn domain errors into clear 4xx responses, and a backing service that is away into a 503."""
+
+import logging
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import JsonResponse
@@ -7,9 +9,14 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from verification.errors import DomainError, NotAllowed, StaleEdit, TransitionRefused
+from verification.errors import DocumentTooLarge, DomainError, NotAllowed, StaleEdit, TransitionRefused
+
+from .unavailable import RETRY_AFTER_SECONDS, UNAVAILABLE, unavailable_body
+
+logger = logging.getLogger(__name__)
 
 STATUS_FOR = {
+    DocumentTooLarge: status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
     NotAllowed: status.HTTP_403_FORBIDDEN,
     StaleEdit: status.HTTP_409_CONFLICT,
     TransitionRefused: status.HTTP_409_CONFLICT,
@@ -23,6 +30,12 @@ def domain_exception_handler(exc, context):
             (c for kind, c in STATUS_FOR.items() if isinstance(exc, kind)), status.HTTP_400_BAD_REQUEST
         )
         return Response({"detail": str(exc), "code": type(exc).__name__}, status=code)
+    if isinstance(exc, UNAVAILABLE):
+        logger.warning("503 for %s: %s", type(exc).__name__, exc)
+        return Response(
+            unavailable_body(exc), status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )  # fmt: skip
     if isinstance(exc, ObjectDoesNotExist):
         return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
     return exception_handler(exc, context)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from verification.errors import IngestError
+from verification.errors import DocumentTooLarge, IngestError
 
 from .decoding import decode
 from .formats import DOCUMENT_SUFFIXES, HTML, JSON, resolve_format
@@ -77,7 +77,7 @@ def read_document(
     """Return the IncomingDocument in raw text, HTML or JSON; the caller's metadata wins over the page's."""
     size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
     if size > max_bytes:
-        raise IngestError(
+        raise DocumentTooLarge(
             f"{source_name}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the document first."
         )
     head = raw[:SNIFF_CHARS].encode("utf-8") if isinstance(raw, str) else raw

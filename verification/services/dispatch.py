@@ -21,8 +21,6 @@ from django.utils import timezone
 from verification.choices import JobKind, JobStatus
 from verification.models import JobRun, OutboxMessage
 
-from .runs import job_run_queue
-
 logger = logging.getLogger(__name__)
 
 # Registered task names, each the name of the service the task calls.
@@ -45,19 +43,40 @@ def queue_name(queue: str) -> str:
     return f"{settings.VERIFICATION_QUEUE_PREFIX}{queue}"
 
 
-def _record(
-    task: str, args: list, *, queue: str, run: JobRun | None, kwargs: dict | None = None,
+def _queue(
+    kind: JobKind,
+    task: str,
+    *,
+    queue: str,
+    subjects: list[tuple[list, dict]],
+    kwargs: dict | None = None,
     not_before: datetime | None = None,
-) -> OutboxMessage:  # fmt: skip
-    """Write one outbox row; the caller registers the relay for after commit."""
-    return OutboxMessage.objects.create(
-        task=task,
-        args=args,
-        kwargs={**(kwargs or {}), **({"run_id": run.pk} if run else {})},
-        queue=queue_name(queue),
-        run=run,
-        not_before=not_before,
+    requested_by=None,
+) -> list[JobRun]:
+    """Record a queued run and its outbox row per (task args, run links) pair, two inserts in all.
+
+    The rows are sent once the surrounding transaction commits (now, outside one), unless they
+    wait for not_before; whatever is not sent then is sent by beat's relay.
+    """
+    if not subjects:
+        return []
+    runs = JobRun.objects.bulk_create(
+        JobRun(kind=kind, requested_by=requested_by, **links) for _, links in subjects
     )
+    messages = OutboxMessage.objects.bulk_create(
+        OutboxMessage(
+            task=task,
+            args=args,
+            kwargs={**(kwargs or {}), "run_id": run.pk},
+            queue=queue_name(queue),
+            run=run,
+            not_before=not_before,
+        )
+        for (args, _), run in zip(subjects, runs, strict=True)
+    )
+    if not_before is None:
+        _relay_on_commit(messages)
+    return runs
 
 
 def _relay_on_commit(messages: list[OutboxMessage]) -> None:
@@ -69,47 +88,45 @@ def _relay_on_commit(messages: list[OutboxMessage]) -> None:
 
 
 def corroboration_dispatch(*, ticket_ids: Iterable[int], interactive: bool = False) -> list[JobRun]:
-    """Record a queued corroboration run and its message per ticket; a reviewer's go to the fast queue."""
-    runs, messages = [], []
-    for ticket_id in ticket_ids:
-        run = job_run_queue(kind=JobKind.CORROBORATE_TICKET, ticket_id=ticket_id)
-        runs.append(run)
-        queue = INTERACTIVE if interactive else BULK
-        messages.append(_record(TICKET_CORROBORATE, [ticket_id], queue=queue, run=run))
-    _relay_on_commit(messages)
-    return runs
+    """Queue corroboration of each ticket; a reviewer's re-run goes to the interactive queue."""
+    return _queue(
+        JobKind.CORROBORATE_TICKET,
+        TICKET_CORROBORATE,
+        queue=INTERACTIVE if interactive else BULK,
+        subjects=[([ticket_id], {"ticket_id": ticket_id}) for ticket_id in ticket_ids],
+    )
 
 
 def document_recheck_dispatch(*, document_id: int) -> JobRun:
-    """Record the re-check of the open tickets a new document may bear on."""
-    run = job_run_queue(kind=JobKind.RECHECK_DOCUMENT, document_id=document_id)
-    _relay_on_commit([_record(DOCUMENT_RECHECK, [document_id], queue=INGEST, run=run)])
+    """Queue the re-check of the open tickets a new document may bear on."""
+    [run] = _queue(
+        JobKind.RECHECK_DOCUMENT, DOCUMENT_RECHECK, queue=INGEST,
+        subjects=[([document_id], {"document_id": document_id})],
+    )  # fmt: skip
     return run
 
 
 def document_extract_dispatch(*, document_id: int, requested_by=None) -> JobRun:
-    """Record the extraction of a submitted document's claims, the run its client polls."""
-    run = job_run_queue(kind=JobKind.EXTRACT_DOCUMENT, document_id=document_id, requested_by=requested_by)
-    _relay_on_commit([_record(DOCUMENT_EXTRACT, [document_id], queue=INGEST, run=run)])
+    """Queue the extraction of a submitted document's claims, the run its client polls."""
+    [run] = _queue(
+        JobKind.EXTRACT_DOCUMENT, DOCUMENT_EXTRACT, queue=INGEST, requested_by=requested_by,
+        subjects=[([document_id], {"document_id": document_id})],
+    )  # fmt: skip
     return run
 
 
 def webhook_delivery_dispatch(
     *, delivery_ids: Iterable[int], attempt: int, delay: timedelta | None = None
 ) -> None:
-    """Record the given attempt of each delivery, sent at once or after delay (a retry's backoff)."""
-    not_before = timezone.now() + delay if delay else None
-    messages = []
-    for delivery_id in delivery_ids:
-        run = job_run_queue(kind=JobKind.DELIVER_WEBHOOK)
-        messages.append(
-            _record(
-                WEBHOOK_DELIVER, [delivery_id], queue=WEBHOOKS, run=run, kwargs={"attempt": attempt},
-                not_before=not_before,
-            )
-        )  # fmt: skip
-    if not_before is None:
-        _relay_on_commit(messages)
+    """Queue the given attempt of each delivery, sent at once or after delay (a retry's backoff)."""
+    _queue(
+        JobKind.DELIVER_WEBHOOK,
+        WEBHOOK_DELIVER,
+        queue=WEBHOOKS,
+        subjects=[([delivery_id], {}) for delivery_id in delivery_ids],
+        kwargs={"attempt": attempt},
+        not_before=timezone.now() + delay if delay else None,
+    )
 
 
 def webhook_backoff(*, attempts_made: int) -> timedelta:

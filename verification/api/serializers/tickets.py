@@ -7,6 +7,8 @@ from verification import selectors
 from verification.choices import Decision, TicketStatus
 from verification.models import Appearance, CandidateSource, Ticket, TicketEvent
 
+from .fields import BlankAsNullChoiceField, StrictCharField
+
 
 class TicketSerializer(serializers.ModelSerializer):
     appearance_count = serializers.IntegerField(read_only=True)
@@ -101,6 +103,10 @@ class CandidateSerializer(serializers.ModelSerializer):
 
 class EventSerializer(serializers.ModelSerializer):
     actor = serializers.CharField(source="actor.username", read_only=True, default=None, allow_null=True)
+    # A status change has no decision and a decision no statuses: those are null, not "".
+    from_status = BlankAsNullChoiceField(choices=TicketStatus.choices)
+    to_status = BlankAsNullChoiceField(choices=TicketStatus.choices)
+    decision = BlankAsNullChoiceField(choices=Decision.choices)
 
     class Meta:
         model = TicketEvent
@@ -161,7 +167,7 @@ class LookupQuerySerializer(serializers.Serializer):
 
 class TransitionSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=TicketStatus.choices)
-    rationale = serializers.CharField(max_length=5000, allow_blank=True, default="")
+    rationale = StrictCharField(max_length=5000, allow_blank=True, default="")
     expected_status = serializers.ChoiceField(
         choices=TicketStatus.choices,
         required=False,
@@ -174,7 +180,7 @@ class TransitionSerializer(serializers.Serializer):
 
 class DecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=Decision.choices)
-    note = serializers.CharField(max_length=5000, allow_blank=True, default="")
+    note = StrictCharField(max_length=5000, allow_blank=True, default="")
     expected_decision = serializers.ChoiceField(
         choices=Decision.choices, required=False, help_text="The decision you saw; a different one is a 409."
     )
