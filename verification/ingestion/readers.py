@@ -170,13 +170,24 @@ def read_text_file(path: Path, *, max_bytes: int) -> IncomingDocument:
     return read_document_file(path, max_bytes=max_bytes)
 
 
-def iter_document_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Yield the given files, and the article files (.txt, .html, .json) inside given folders, by name."""
+def iter_document_files(paths: Iterable[Path], *, outside: list[Path] | None = None) -> Iterator[Path]:
+    """Yield the given files, and the article files (.txt, .html, .json) inside given folders, by name.
+
+    A link inside a folder that leads out of it (to /etc/passwd, say) is never read: it is left
+    out, and added to outside when the caller passes a list to report it.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-            )
+            folder = path.resolve()
+            for found in sorted(p for p in path.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES):
+                real = found.resolve()
+                if not real.is_relative_to(folder):
+                    if outside is not None:
+                        outside.append(found)
+                    continue
+                if real.is_file():
+                    # The resolved path: what was checked is what is read.
+                    yield real
         else:
             # A missing or unreadable file is reported by read_document_file, not skipped silently.
             yield path
