@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from verification import services
 from verification.choices import JobKind
+from verification.logcontext import job_context
 from verification.models import Document, Ticket, WebhookDelivery
 from verification.services import dispatch
 from verification.services.runs import job_run_forget, job_run_record
@@ -47,7 +48,12 @@ def recorded(kind: JobKind, *, subject: type[Ticket] | type[Document] | None = N
                 # A row deleted since the task was queued is recorded as such, not as a broken link.
                 exists = subject.objects.filter(pk=ids[0]).exists()
                 links[f"{subject._meta.model_name}_id"] = ids[0] if exists else None
-            with job_run_record(kind=kind, run_id=run_id, task_id=self.request.id or "", **links) as outcome:
+            task_id = self.request.id or ""
+            with (
+                job_context(job_id=run_id, celery_task_id=task_id, **links),
+                job_run_record(kind=kind, run_id=run_id, task_id=task_id, **links) as outcome,
+                job_context(job_id=outcome.run.pk),
+            ):
                 outcome.result = body(self, *ids, **options)
             if quiet and not any(outcome.result.values()):
                 job_run_forget(run=outcome.run)

@@ -8,6 +8,7 @@ import dj_database_url
 from kombu import Queue
 
 from config import embedded
+from verification import logcontext
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -38,12 +39,16 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "csp",
+    "health_check",
     "django_celery_beat",
     "verification",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -165,6 +170,14 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The schedule lives in the database, editable in the admin; its defaults come from the migration
 # verification/migrations/0004_default_beat_schedule.py.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Log lines as text, or as one JSON object per line for a log collector ("json").
+VERIFICATION_LOG_FORMAT = os.environ.get("VERIFICATION_LOG_FORMAT", "plain")
+# The worker's own lines carry the job and ticket too; JSON logging keeps the settings' handler.
+CELERY_WORKER_LOG_FORMAT = "[%(asctime)s: %(levelname)s/%(processName)s]%(context)s %(message)s"
+CELERY_WORKER_TASK_LOG_FORMAT = (
+    "[%(asctime)s: %(levelname)s/%(processName)s] %(task_name)s[%(task_id)s]%(context)s: %(message)s"
+)
+CELERY_WORKER_HIJACK_ROOT_LOGGER = VERIFICATION_LOG_FORMAT != "json"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -196,11 +209,32 @@ REST_FRAMEWORK = {
     },
 }
 
+# Content-Security-Policy: scripts only from the desk itself, never inline, so injected text cannot
+# run. Styles may be inline: the admin's templates and Swagger UI set some, and a style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Verification Desk API",
     "DESCRIPTION": "Status of verification tickets, looked up by id or by the claim's own words.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the installed package, not a CDN: the docs work offline and stay pinned.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "verification.api.schema.complete_schema",
@@ -218,11 +252,23 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Every log record carries the job run, ticket and document it is about (verification/logcontext.py):
+# in plain lines as " job_id=… ticket_id=…", and as fields of their own in JSON lines
+# (VERIFICATION_LOG_FORMAT=json, one object per line for a log collector).
+logcontext.install()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s%(context)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": VERIFICATION_LOG_FORMAT}
+    },
     # The root logger prints; a Celery worker replaces its handler with its own, so lines appear once.
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"verification": {"level": os.environ.get("VERIFICATION_LOG_LEVEL", "INFO")}},

@@ -43,7 +43,8 @@ def test_a_json_body_over_the_write_limit_is_413(reviewer_api, settings):
     settings.VERIFICATION_API_MAX_BODY_BYTES = 1000
     body = json.dumps({"url": "https://8.8.8.8/hook", "description": "x" * 2000})
     response = reviewer_api.post("/api/webhooks/", data=body, content_type="application/json")
-    assert response.status_code == 413 and "1,000-byte limit" in response.json()["detail"]
+    assert response.status_code == 413
+    assert "1,000-byte limit" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(
@@ -58,7 +59,8 @@ def test_a_number_where_text_belongs_is_refused(reviewer_api, path, body):
     response = reviewer_api.post(path, data=body, format="json")
     assert response.status_code == 400
     assert "Not a string" in json.dumps(response.json())
-    assert not Document.objects.exists() and not WebhookEndpoint.objects.exists()
+    assert not Document.objects.exists()
+    assert not WebhookEndpoint.objects.exists()
 
 
 def test_a_number_as_a_rationale_is_refused(reviewer_api):
@@ -66,7 +68,8 @@ def test_a_number_as_a_rationale_is_refused(reviewer_api):
     response = reviewer_api.post(
         f"/api/tickets/{ticket.pk}/transition/", data={"status": "disputed", "rationale": 5}, format="json"
     )
-    assert response.status_code == 400 and "rationale" in response.json()
+    assert response.status_code == 400
+    assert "rationale" in response.json()
     assert not TicketEvent.objects.filter(ticket=ticket).exists()
 
 
@@ -90,4 +93,5 @@ def test_history_shows_null_not_an_empty_value_where_an_entry_has_none(reviewer,
     services.ticket_transition(ticket_id=ticket.pk, to_status="disputed", actor=reviewer, rationale="Denied")
     history = api.get(f"/api/tickets/{ticket.pk}/").json()["history"]
     [change] = [entry for entry in history if entry["kind"] == EventKind.STATUS_CHANGE]
-    assert change["decision"] is None and change["to_status"] == "disputed"
+    assert change["decision"] is None
+    assert change["to_status"] == "disputed"
