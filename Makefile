@@ -29,7 +29,10 @@ demo: install
 	@echo "  API:      http://127.0.0.1:8000/api/tickets/   docs http://127.0.0.1:8000/api/docs/"
 	@echo "  The worker attaches candidate sources within seconds. Ctrl-C stops everything."
 	@echo ""
-	@trap '$(PY) -m config.embedded stop' EXIT; PATH="$(abspath $(VENV))/bin:$$PATH" $(PY) -m honcho -f Procfile start
+	@# dash (make's /bin/sh) runs an EXIT trap on exit, but dies of Ctrl-C without exiting: the INT
+	@# and TERM traps turn the signal into an exit, so the embedded servers are stopped either way.
+	@trap '$(PY) -m config.embedded stop' EXIT; trap 'exit 130' INT TERM; \
+		PATH="$(abspath $(VENV))/bin:$$PATH" $(PY) -m honcho -f Procfile start
 
 test: install
 	$(PY) -m pytest

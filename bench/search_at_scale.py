@@ -330,7 +330,7 @@ def worker_throughput(workers: int) -> dict:
         since = timezone.now()
         began = time.perf_counter()
         for pk in ids:
-            tasks.corroborate_ticket.apply_async(args=[pk], queue=BENCH_QUEUE)
+            tasks.ticket_corroborate.apply_async(args=[pk], queue=BENCH_QUEUE)
         while Ticket.objects.filter(last_corroborated_at__isnull=True).exists():
             if time.perf_counter() - began > 1800:
                 raise RuntimeError("the workers did not finish in 30 minutes")

@@ -7,3 +7,9 @@ class VerificationConfig(AppConfig):
     name = "verification"
     verbose_name = "Verification desk"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from verification import logcontext
+
+        # Installed here as well as in the settings, so that a process configured another way tags too.
+        logcontext.install()

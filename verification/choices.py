@@ -40,6 +40,9 @@ class JobKind(TextChoices):
     PRUNE_RUNS = "prune_runs", "Forget old job runs"
     POLL_SOURCE = "poll_source", "Poll a watched source"
     FETCH_DOCUMENT = "fetch_document", "Fetch a page by its URL and ingest it"
+    DELIVER_WEBHOOK = "deliver_webhook", "Deliver a webhook"
+    RELAY_OUTBOX = "relay_outbox", "Publish recorded work to the queue"
+    REAP_STUCK = "reap_stuck", "Re-queue or fail runs stuck in the queue"
 
 
 class JobStatus(TextChoices):

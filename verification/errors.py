@@ -9,6 +9,10 @@ class IngestError(DomainError):
     """A document could not be ingested; nothing of it was stored."""
 
 
+class DocumentTooLarge(IngestError):
+    """A document over the size limit; nothing of it was stored."""
+
+
 class TransitionRefused(DomainError):
     """A ticket cannot move to the requested status now."""
 

@@ -18,6 +18,7 @@ from verification.models import (
     FactCheckMatch,
     JobRun,
     KnownFactCheck,
+    OutboxMessage,
     Passage,
     Ticket,
     TicketEvent,
@@ -315,3 +316,14 @@ def word_stems(*, words: list[str]) -> dict[str, set[str]]:
 def document_claim_spans(*, document_id: int) -> list[Appearance]:
     """Return where the document's claims appear, in text order, with their tickets."""
     return list(Appearance.objects.filter(document_id=document_id).select_related("ticket").order_by("start"))
+
+
+def outbox_waiting_count() -> int:
+    """Return how many recorded tasks are due but not yet taken by the broker."""
+    from django.utils import timezone
+
+    return (
+        OutboxMessage.objects.filter(published_at__isnull=True)
+        .filter(Q(not_before__isnull=True) | Q(not_before__lte=timezone.now()))
+        .count()
+    )

@@ -5,8 +5,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from kombu import Queue
 
 from config import embedded
+from verification import logcontext
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -37,18 +39,24 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "csp",
+    "health_check",
     "django_celery_beat",
     "verification",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A lost database or Redis answers 503 with Retry-After, never a 500.
+    "verification.api.unavailable.ServiceUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -118,16 +126,64 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
+# Every task is idempotent: one whose worker died mid-run goes back to the queue at once.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A task that outlives the visibility timeout is redelivered while it still runs, so every hard
-# time limit stays well below it.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_TASK_TIME_LIMIT = 300
-CELERY_TASK_SOFT_TIME_LIMIT = 240
+# The longest task may run VERIFICATION_TASK_TIME_LIMIT seconds; the broker hands an unacknowledged
+# message to another worker after the visibility timeout, so it sits just above that limit: a
+# worker killed outright has its tasks back within minutes, never while they still run.
+CELERY_TASK_TIME_LIMIT = int(os.environ.get("VERIFICATION_TASK_TIME_LIMIT", "300"))
+CELERY_TASK_SOFT_TIME_LIMIT = max(1, CELERY_TASK_TIME_LIMIT * 4 // 5)
+VERIFICATION_VISIBILITY_TIMEOUT = int(
+    os.environ.get("VERIFICATION_VISIBILITY_TIMEOUT", str(CELERY_TASK_TIME_LIMIT + 60))
+)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": VERIFICATION_VISIBILITY_TIMEOUT,
+    # Look for abandoned messages several times per timeout rather than every hundred seconds.
+    "unacked_restore_interval": max(1, min(10, VERIFICATION_VISIBILITY_TIMEOUT // 6)),
+    "unacked_restore_throttle": 1,
+}
+# Beat's sweep re-queues (or fails, with the reason) runs still running this long after they
+# started, when even the broker's redelivery did not finish them, or queued this long.
+VERIFICATION_STUCK_RUNNING_AFTER = timedelta(
+    seconds=int(os.environ.get("VERIFICATION_STUCK_RUNNING_AFTER", str(2 * VERIFICATION_VISIBILITY_TIMEOUT)))
+)
+# Generous: a bulk backlog of thousands of re-checks legitimately waits hours.
+VERIFICATION_STUCK_QUEUED_AFTER = timedelta(
+    seconds=int(os.environ.get("VERIFICATION_STUCK_QUEUED_AFTER", str(6 * 3600)))
+)
+# One queue per kind of wait (verification/services/dispatch.py): ingest and extraction,
+# webhooks, interactive re-runs and the outbox relay, bulk corroboration; a prefix keeps two
+# desks (or the test suite) on one Redis apart.
+VERIFICATION_QUEUE_PREFIX = os.environ.get("VERIFICATION_QUEUE_PREFIX", "")
+CELERY_TASK_QUEUES = [
+    Queue(f"{VERIFICATION_QUEUE_PREFIX}{name}") for name in ("ingest", "webhooks", "interactive", "bulk")
+]
+CELERY_TASK_DEFAULT_QUEUE = f"{VERIFICATION_QUEUE_PREFIX}bulk"
+CELERY_TASK_ROUTES = {
+    f"verification.tasks.{task}": {"queue": f"{VERIFICATION_QUEUE_PREFIX}{queue}"}
+    for task, queue in (
+        ("document_extract", "ingest"),
+        ("document_recheck_open_tickets", "ingest"),
+        ("webhook_delivery_attempt", "webhooks"),
+        ("source_poll", "ingest"),
+        ("page_ingest", "ingest"),
+        ("outbox_relay", "interactive"),
+        ("job_runs_reap_stuck", "interactive"),
+    )
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The schedule lives in the database, editable in the admin; its defaults are defined once in
 # verification/schedule.py and written by the migrations.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Log lines as text, or as one JSON object per line for a log collector ("json").
+VERIFICATION_LOG_FORMAT = os.environ.get("VERIFICATION_LOG_FORMAT", "plain")
+# The worker's own lines carry the job and ticket too; JSON logging keeps the settings' handler.
+CELERY_WORKER_LOG_FORMAT = "[%(asctime)s: %(levelname)s/%(processName)s]%(context)s %(message)s"
+CELERY_WORKER_TASK_LOG_FORMAT = (
+    "[%(asctime)s: %(levelname)s/%(processName)s] %(task_name)s[%(task_id)s]%(context)s: %(message)s"
+)
+CELERY_WORKER_HIJACK_ROOT_LOGGER = VERIFICATION_LOG_FORMAT != "json"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -141,7 +197,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "verification.api.schema.DeskAutoSchema",
     # The API speaks JSON (document submissions also take text/plain and text/html).
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["verification.api.parsers.LimitedJSONParser"],
     "EXCEPTION_HANDLER": "verification.api.exceptions.domain_exception_handler",
     # Per client: anonymous callers by address, token holders by user; scoped rates on top for
     # the expensive calls (lookup by text, document submissions, writes).
@@ -159,11 +215,32 @@ REST_FRAMEWORK = {
     },
 }
 
+# Content-Security-Policy: scripts only from the desk itself, never inline, so injected text cannot
+# run. Styles may be inline: the admin's templates and Swagger UI set some, and a style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Verification Desk API",
     "DESCRIPTION": "Status of verification tickets, looked up by id or by the claim's own words.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the installed package, not a CDN: the docs work offline and stay pinned.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "verification.api.schema.complete_schema",
@@ -182,11 +259,23 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Every log record carries the job run, ticket and document it is about (verification/logcontext.py):
+# in plain lines as " job_id=… ticket_id=…", and as fields of their own in JSON lines
+# (VERIFICATION_LOG_FORMAT=json, one object per line for a log collector).
+logcontext.install()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s%(context)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": VERIFICATION_LOG_FORMAT}
+    },
     # The root logger prints; a Celery worker replaces its handler with its own, so lines appear once.
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"verification": {"level": os.environ.get("VERIFICATION_LOG_LEVEL", "INFO")}},
@@ -226,6 +315,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = VERIFICATION_MAX_DOCUMENT_BYTES + 1024 * 1024
 VERIFICATION_API_ANONYMOUS_READ = env_bool("VERIFICATION_API_ANONYMOUS_READ", True)
 # API writes other than documents (decisions, transitions, webhook endpoints) are small.
 VERIFICATION_API_MAX_BODY_BYTES = 64 * 1024
+# No request object nests deeper than a few levels; far deeper JSON is refused before it can drive
+# the decoder or a serializer into recursion.
+VERIFICATION_API_MAX_JSON_DEPTH = 32
 
 # Webhook deliveries: a Celery task posts each one, retrying with exponential backoff
 # (VERIFICATION_WEBHOOK_RETRY_BACKOFF seconds, doubling, at most ..._RETRY_BACKOFF_MAX) up to
@@ -236,6 +328,12 @@ VERIFICATION_WEBHOOK_RETRY_BACKOFF = int(os.environ.get("VERIFICATION_WEBHOOK_RE
 VERIFICATION_WEBHOOK_RETRY_BACKOFF_MAX = int(os.environ.get("VERIFICATION_WEBHOOK_RETRY_BACKOFF_MAX", "3600"))
 # Production refuses plain-http endpoints unless an operator allows them.
 VERIFICATION_WEBHOOK_REQUIRE_HTTPS = env_bool("VERIFICATION_WEBHOOK_REQUIRE_HTTPS", False)
+
+# Host names the desk may reach although they resolve inside its own network (webhooks, fetched
+# pages); everything else must resolve to public addresses only, which stops request forgery.
+VERIFICATION_FETCH_ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("VERIFICATION_FETCH_ALLOWED_HOSTS", "").split(",") if h.strip()
+]
 
 # Host names the desk may reach although they resolve inside its own network (webhooks, fetched
 # pages); everything else must resolve to public addresses only, which stops request forgery.

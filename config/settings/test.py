@@ -1,8 +1,14 @@
 """Settings for the test suite: the same real PostgreSQL and Redis, faster hashing."""
 
+import os
 from typing import cast
 
-from .base import *  # noqa: F403
+# Its own queues, so a worker of a running demo on the same Redis never takes the tests' tasks.
+os.environ.setdefault("VERIFICATION_QUEUE_PREFIX", "verification-test-")
+# The tests' webhook receivers listen on this machine.
+os.environ.setdefault("VERIFICATION_FETCH_ALLOWED_HOSTS", "127.0.0.1")
+
+from .base import *  # noqa: E402, F403
 
 DEBUG = False
 # Throttling is exercised in its own test; the suite's many anonymous calls must not trip it.
@@ -14,9 +20,6 @@ REST_FRAMEWORK = {
     ),
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-# Its own queue, so a worker of a running demo on the same Redis never takes the tests' tasks.
-CELERY_TASK_DEFAULT_QUEUE = "verification-test"
 
 # Semantic search loads a sentence encoder; the tests that exercise it switch it on themselves
 # (and skip where the `semantic` extra is not installed), so the rest run the same everywhere.

@@ -27,7 +27,7 @@ def submit(client, body, content_type="application/json", **params):
 def run_queued_job(run_id: int):
     """Run the extraction job as the worker would (in this process)."""
     run = JobRun.objects.get(pk=run_id)
-    tasks.extract_document.apply(args=[run.document_id], kwargs={"run_id": run.pk})
+    tasks.document_extract.apply(args=[run.document_id], kwargs={"run_id": run.pk})
 
 
 def test_a_submission_is_stored_at_once_and_its_job_is_polled_to_the_tickets(reviewer_api):
@@ -154,11 +154,15 @@ def test_an_oversized_document_is_refused_with_413_before_parsing(reviewer_api, 
     assert Document.objects.count() == 0
 
 
-def test_a_text_over_the_document_limit_is_400_with_the_limit(reviewer_api, settings):
+@pytest.mark.parametrize("content_type", ["text/plain", "application/json"])
+def test_a_text_over_the_document_limit_is_413_with_the_limit(reviewer_api, settings, content_type):
     settings.VERIFICATION_MAX_DOCUMENT_BYTES = 100
-    response = submit(reviewer_api, "Officials said. " * 20, "text/plain")
-    assert response.status_code == 400
+    text = "Officials said. " * 20
+    body = {"text": text} if content_type == "application/json" else text
+    response = submit(reviewer_api, body, content_type)
+    assert response.status_code == 413
     assert "100-byte limit" in response.json()["detail"]
+    assert Document.objects.count() == 0
 
 
 def test_another_clients_job_is_not_found_without_the_view_permission(reviewer_api, db):

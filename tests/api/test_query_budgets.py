@@ -70,10 +70,12 @@ ENDPOINTS = [
         3,
     ),
     ("claimreview", "get", "/api/tickets/{ticket}/claimreview/", None, 4),
-    ("transition", "post", "/api/tickets/{open}/transition/", {"status": "disputed", "rationale": "No"}, 16),
+    # Writes that notify webhooks add two inserts: the deliveries' job runs and outbox rows.
+    ("transition", "post", "/api/tickets/{open}/transition/", {"status": "disputed", "rationale": "No"}, 17),
     ("candidate", "get", "/api/candidates/{candidate}/", None, 2),
-    ("decision", "post", "/api/candidates/{candidate}/decision/", {"decision": "accepted"}, 15),
-    ("document submission", "post", "/api/documents/", {"text": "{text}"}, 28),
+    ("decision", "post", "/api/candidates/{candidate}/decision/", {"decision": "accepted"}, 17),
+    # The extraction job's run and its outbox row, written with the document.
+    ("document submission", "post", "/api/documents/", {"text": "{text}"}, 29),
     ("job", "get", "/api/jobs/{job}/", None, 4),
     ("webhook list", "get", "/api/webhooks/", None, 2),
     ("webhook registration", "post", "/api/webhooks/", {"url": "https://hooks.example.org/n"}, 2),

@@ -68,7 +68,7 @@ def test_a_document_by_url_is_fetched_by_a_job_and_its_archived_copy_served(clie
     job = response.json()["job"]
     assert job["status"] == JobStatus.QUEUED
     assert not Document.objects.exists()  # nothing is fetched before the job runs
-    tasks.fetch_document.apply(args=[url], kwargs={"run_id": job["id"]})
+    tasks.page_ingest.apply(args=[url], kwargs={"run_id": job["id"]})
     polled = clients["reviewer"].get(f"/api/jobs/{job['id']}/").json()
     assert polled["status"] == JobStatus.SUCCEEDED, polled
     document = Document.objects.get(pk=polled["result"]["document_id"])
@@ -98,7 +98,7 @@ def test_a_failed_fetch_fails_its_job_with_the_reason_and_stores_nothing(clients
     url = local_web.url_for("/gone")
     job = clients["reviewer"].post("/api/documents/", {"url": url}, format="json").json()["job"]
     with pytest.raises(Exception, match="404"):
-        tasks.fetch_document.apply(args=[url], kwargs={"run_id": job["id"]}, throw=True)
+        tasks.page_ingest.apply(args=[url], kwargs={"run_id": job["id"]}, throw=True)
     polled = clients["reviewer"].get(f"/api/jobs/{job['id']}/").json()
     assert polled["status"] == JobStatus.FAILED
     assert "answered 404" in polled["error"]

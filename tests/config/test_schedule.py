@@ -38,7 +38,13 @@ def test_migrating_again_keeps_an_operators_edit():
 def test_every_scheduled_entry_names_a_registered_task():
     app.loader.import_default_modules()
     scheduled = list(PeriodicTask.objects.filter(enabled=True))
-    assert {"corroborate-stale-tickets", "embed-missing-passages", "prune-job-runs"} <= {
+    assert {
+        "corroborate-stale-tickets",
+        "embed-missing-passages",
+        "prune-job-runs",
+        "relay-outbox",
+        "reap-stuck-runs",
+    } <= {
         task.name for task in scheduled
     }
     for task in scheduled:
@@ -48,3 +54,15 @@ def test_every_scheduled_entry_names_a_registered_task():
 def test_task_time_limits_stay_below_the_visibility_timeout():
     # A task still running when the visibility timeout passes is delivered again, to a second worker.
     assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] > settings.CELERY_TASK_TIME_LIMIT
+
+
+def test_people_waiting_never_queue_behind_bulk_corroboration():
+    queues = {name: route["queue"] for name, route in settings.CELERY_TASK_ROUTES.items()}
+    bulk = settings.CELERY_TASK_DEFAULT_QUEUE
+    for task in (
+        "verification.tasks.document_extract",
+        "verification.tasks.webhook_delivery_attempt",
+        "verification.tasks.outbox_relay",
+    ):
+        assert queues[task] != bulk, task
+    assert len({q.name for q in settings.CELERY_TASK_QUEUES}) == 4

@@ -7,6 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from verification.fetching import (
+    HostNotFound,
     ResponseTooLarge,
     UnsafeAddress,
     fetch_allowed_hosts,
@@ -43,6 +44,11 @@ def test_internal_addresses_are_refused_with_what_to_do(url):
 def test_urls_that_are_not_plain_http_are_refused(url):
     with pytest.raises(UnsafeAddress):
         public_target(url)
+
+
+def test_a_name_that_does_not_resolve_is_a_failure_to_try_again_not_a_refusal():
+    with pytest.raises(HostNotFound, match="does not resolve"):
+        public_target("https://no-such-host.invalid/")
 
 
 def test_a_public_address_passes_with_its_parts():

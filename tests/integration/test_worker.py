@@ -121,7 +121,7 @@ def test_a_message_delivered_twice_attaches_each_passage_once(worker):
     # A redelivery is the same message, task id and all, handed to a worker a second time.
     message_id = str(uuid.uuid4())
     for _ in range(2):
-        tasks.corroborate_ticket.apply_async(args=[ticket.pk], task_id=message_id)
+        tasks.ticket_corroborate.apply_async(args=[ticket.pk], task_id=message_id)
     assert _wait_for(lambda: worker.count(f"{message_id}] succeeded") == 2), "both deliveries should run"
     after = dict(CandidateSource.objects.filter(ticket=ticket).values_list("pk", "passage_id"))
     assert after == before  # the same rows: refreshed in place, none added, none replaced
@@ -172,7 +172,7 @@ def test_a_redelivered_task_leaves_one_candidate_per_passage(worker):
     message_id = str(uuid.uuid4())
     for ticket_id in Ticket.objects.values_list("pk", flat=True):
         for _ in range(2):
-            tasks.corroborate_ticket.apply_async(args=[ticket_id], task_id=f"{message_id}-{ticket_id}")
+            tasks.ticket_corroborate.apply_async(args=[ticket_id], task_id=f"{message_id}-{ticket_id}")
     total = Ticket.objects.count()
     assert _wait_for(lambda: worker.count(f"{message_id}-") >= 2 * total), "every delivery should run"
     pairs = list(CandidateSource.objects.values_list("ticket_id", "passage_id"))

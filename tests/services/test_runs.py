@@ -67,6 +67,7 @@ def test_the_beat_task_prunes_past_the_retention_setting_and_records_its_own_run
     JobRun.objects.filter(pk=old.pk).update(
         status=JobStatus.SUCCEEDED, finished_at=timezone.now() - timedelta(days=8)
     )
-    assert tasks.prune_job_runs.apply().get() == {"deleted": 1}
+    done = {"deleted": 1, "outbox_deleted": 0}
+    assert tasks.job_runs_prune.apply().get() == done
     run = JobRun.objects.get()
-    assert (run.kind, run.status, run.result) == (JobKind.PRUNE_RUNS, JobStatus.SUCCEEDED, {"deleted": 1})
+    assert (run.kind, run.status, run.result) == (JobKind.PRUNE_RUNS, JobStatus.SUCCEEDED, done)

@@ -174,7 +174,7 @@ def test_a_source_gets_its_own_beat_entry_which_follows_its_changes(local_web):
         name="Wire", url=local_web.url_for("/feed.xml"), kind=SourceKind.FEED, poll_seconds=30
     )
     task = PeriodicTask.objects.get(pk=source.periodic_task_id)
-    assert task.task == "verification.tasks.poll_source"
+    assert task.task == "verification.tasks.source_poll"
     assert json.loads(task.args) == [source.pk]
     assert task.interval.every == 30
     services.source_update(source_id=source.pk, poll_seconds=90, enabled=False)

@@ -14,7 +14,7 @@ def test_corroborating_a_ticket_records_what_it_attached(seeds):
     # Any ticket the re-check of the second seed queued, whichever claim the extractor chose.
     queued = JobRun.objects.filter(kind=JobKind.CORROBORATE_TICKET, ticket__isnull=False).first()
     ticket = queued.ticket
-    result = tasks.corroborate_ticket.apply(args=[ticket.pk], kwargs={"run_id": queued.pk}).get()
+    result = tasks.ticket_corroborate.apply(args=[ticket.pk], kwargs={"run_id": queued.pk}).get()
     run = JobRun.objects.get(pk=queued.pk)
     assert run.status == JobStatus.SUCCEEDED
     assert run.attempts == 1
@@ -40,7 +40,7 @@ def test_a_new_document_queues_its_recheck_as_a_run():
 def test_the_recheck_records_which_tickets_it_queued():
     ingest_file(BUCHA)
     balakliya = ingest_file(BALAKLIYA).document
-    result = tasks.recheck_open_tickets.apply(args=[balakliya.pk]).get()
+    result = tasks.document_recheck_open_tickets.apply(args=[balakliya.pk]).get()
     run = JobRun.objects.filter(kind=JobKind.RECHECK_DOCUMENT, task_id__gt="").get()
     assert run.document == balakliya
     assert run.status == JobStatus.SUCCEEDED
@@ -52,7 +52,7 @@ def test_the_recheck_records_which_tickets_it_queued():
 
 
 def test_a_ticket_deleted_before_its_run_is_recorded_as_skipped(db):
-    result = tasks.corroborate_ticket.apply(args=[987654]).get()
+    result = tasks.ticket_corroborate.apply(args=[987654]).get()
     assert result == {"ticket_id": 987654, "skipped": "ticket no longer exists"}
     run = JobRun.objects.get()
     assert run.ticket_id is None
@@ -62,16 +62,23 @@ def test_a_ticket_deleted_before_its_run_is_recorded_as_skipped(db):
 def test_a_failing_run_keeps_its_error(seeds, settings):
     # A misconfigured batch size makes the sweep's query fail for real.
     settings.VERIFICATION_STALE_BATCH = -1
-    outcome = tasks.corroborate_stale_tickets.apply()
+    outcome = tasks.stale_tickets_enqueue.apply()
     assert outcome.failed()
     run = JobRun.objects.get(kind=JobKind.STALE_SWEEP)
     assert run.status == JobStatus.FAILED
     assert "Negative indexing" in run.error
 
 
-def test_every_task_acknowledges_late_and_retries_with_backoff():
-    for task in (tasks.corroborate_ticket, tasks.recheck_open_tickets, tasks.corroborate_stale_tickets,
-                 tasks.embed_passages):  # fmt: skip
-        assert task.acks_late
-        assert task.retry_backoff
-        assert task.max_retries == 5
+def test_every_task_acknowledges_late_and_comes_back_when_its_worker_dies():
+    from config.celery_app import app
+
+    app.loader.import_default_modules()
+    ours = [task for name, task in app.tasks.items() if name.startswith("verification.tasks.")]
+    assert len(ours) == 9
+    for task in ours:
+        assert task.acks_late, task.name
+        assert task.reject_on_worker_lost, task.name
+        assert task.retry_backoff, task.name
+        assert task.max_retries == 5, task.name
+        # A retry waiting longer than the visibility timeout would be handed out twice.
+        assert task.retry_backoff_max < app.conf.broker_transport_options["visibility_timeout"]

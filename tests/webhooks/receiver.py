@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -21,12 +22,14 @@ class Receiver:
 
     def __init__(self, codes: list[int] | None = None):
         self.codes = list(codes or [])
+        self.delay = 0.0  # seconds each answer takes: a slow receiver keeps an attempt in flight
         self.received: list[Received] = []
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                time.sleep(receiver.delay)
                 code = receiver.codes.pop(0) if receiver.codes else 200
                 receiver.received.append(Received(dict(self.headers), body, code))
                 self.send_response(code)

@@ -1,16 +1,18 @@
 """Deliveries: recorded with their change, posted signed to a real receiver, every attempt logged."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from tests.factories import CandidateFactory, TicketFactory
 from verification import services
 from verification.choices import DeliveryStatus, WebhookEvent
-from verification.models import WebhookDelivery
+from verification.fetching import UnsafeAddress
+from verification.models import OutboxMessage, WebhookDelivery, WebhookEndpoint
 from verification.services.webhooks import DeliveryFailed
-from verification.tasks import deliver_webhook
 from verification.webhooks import signature_valid
 
 pytestmark = pytest.mark.django_db
@@ -150,13 +152,50 @@ def test_an_endpoint_paused_before_sending_gets_nothing(receiver, client_user, r
     assert receiver.received == []
 
 
-def test_the_delivery_task_retries_with_the_configured_backoff(settings):
-    assert DeliveryFailed in deliver_webhook.autoretry_for
-    # The first try plus the retries.
-    assert deliver_webhook.max_retries == settings.VERIFICATION_WEBHOOK_MAX_ATTEMPTS - 1
-    assert (deliver_webhook.retry_backoff, deliver_webhook.retry_backoff_max) == (
-        settings.VERIFICATION_WEBHOOK_RETRY_BACKOFF,
-        settings.VERIFICATION_WEBHOOK_RETRY_BACKOFF_MAX,
-    )
-    assert deliver_webhook.retry_jitter
-    assert deliver_webhook.acks_late
+def test_a_failed_attempt_queues_the_next_after_its_backoff(receiver, client_user, reviewer, settings):
+    settings.VERIFICATION_WEBHOOK_RETRY_BACKOFF = 30
+    receiver.codes = [503]
+    services.webhook_endpoint_create(owner=client_user, url=receiver.url)
+    dispute(TicketFactory(), reviewer)
+    delivery = WebhookDelivery.objects.get()
+    before = timezone.now()
+    with pytest.raises(DeliveryFailed):
+        services.webhook_delivery_attempt(delivery_id=delivery.pk, attempt=1)
+    # The retry waits in the outbox, not as a countdown message the broker could hand out early.
+    retry = OutboxMessage.objects.filter(args=[delivery.pk], kwargs__attempt=2).get()
+    assert retry.published_at is None
+    assert before + timedelta(seconds=14) < retry.not_before < before + timedelta(seconds=31)
+    assert services.outbox_relay(message_ids=[retry.pk]) == 0  # not due yet
+
+
+def test_a_message_for_an_attempt_already_made_sends_nothing(receiver, client_user, reviewer):
+    receiver.codes = [503]
+    services.webhook_endpoint_create(owner=client_user, url=receiver.url)
+    dispute(TicketFactory(), reviewer)
+    delivery = WebhookDelivery.objects.get()
+    with pytest.raises(DeliveryFailed):
+        services.webhook_delivery_attempt(delivery_id=delivery.pk, attempt=1)
+    # The same message again (a redelivery): the row says attempt 1 was made, so nothing is sent.
+    assert services.webhook_delivery_attempt(delivery_id=delivery.pk, attempt=1) is None
+    assert len(receiver.received) == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["http://10.0.0.1/", "http://169.254.169.254/latest", "http://[::1]:1/", "http://localhost:5432/"]
+)
+def test_an_endpoint_inside_the_desks_network_is_refused(client_user, settings, url):
+    settings.VERIFICATION_FETCH_ALLOWED_HOSTS = []
+    with pytest.raises(UnsafeAddress, match="inside the desk's own network"):
+        services.webhook_endpoint_create(owner=client_user, url=url)
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_a_host_now_resolving_inside_is_failed_not_sent(receiver, client_user, reviewer, settings):
+    services.webhook_endpoint_create(owner=client_user, url=receiver.url)
+    dispute(TicketFactory(), reviewer)
+    settings.VERIFICATION_FETCH_ALLOWED_HOSTS = []  # as if the name had been re-pointed since
+    delivery = services.webhook_delivery_attempt(delivery_id=WebhookDelivery.objects.get().pk)
+    assert delivery.status == DeliveryStatus.FAILED
+    assert delivery.error.startswith("Refused:")
+    assert receiver.received == []
+    assert not OutboxMessage.objects.filter(kwargs__attempt=2).exists()

@@ -32,6 +32,7 @@ def test_a_receiver_that_fails_twice_gets_the_delivery_on_the_third_try(
     services.ticket_transition(ticket_id=ticket.pk, to_status="disputed", actor=reviewer, rationale="Denied")
 
     def delivered():
+        services.outbox_relay()  # what beat does every few seconds: send the retries now due
         return WebhookDelivery.objects.filter(status=DeliveryStatus.DELIVERED).exists()
 
     assert _wait_for(delivered, seconds=60), "".join(quick_retry_worker.lines[-30:])

@@ -1,5 +1,6 @@
-"""Turn domain errors into clear 4xx responses, each with a snake_case `code`."""
+"""Turn domain errors into 4xx responses with a snake_case `code`, and a service that is away into a 503."""
 
+import logging
 import re
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -9,9 +10,21 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from verification.errors import DomainError, EvidenceInUse, NotAllowed, StaleEdit, TransitionRefused
+from verification.errors import (
+    DocumentTooLarge,
+    DomainError,
+    EvidenceInUse,
+    NotAllowed,
+    StaleEdit,
+    TransitionRefused,
+)
+
+from .unavailable import RETRY_AFTER_SECONDS, UNAVAILABLE, unavailable_body
+
+logger = logging.getLogger(__name__)
 
 STATUS_FOR = {
+    DocumentTooLarge: status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
     NotAllowed: status.HTTP_403_FORBIDDEN,
     StaleEdit: status.HTTP_409_CONFLICT,
     TransitionRefused: status.HTTP_409_CONFLICT,
@@ -32,6 +45,12 @@ def domain_exception_handler(exc, context):
             (c for kind, c in STATUS_FOR.items() if isinstance(exc, kind)), status.HTTP_400_BAD_REQUEST
         )
         return Response({"detail": str(exc), "code": error_code(exc)}, status=code)
+    if isinstance(exc, UNAVAILABLE):
+        logger.warning("503 for %s: %s", type(exc).__name__, exc)
+        return Response(
+            unavailable_body(exc), status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )  # fmt: skip
     if isinstance(exc, ObjectDoesNotExist):
         return Response({"detail": "Not found.", "code": "not_found"}, status=status.HTTP_404_NOT_FOUND)
     response = exception_handler(exc, context)

@@ -3,6 +3,7 @@
 from verification.fetching.addresses import (
     FetchFailed,
     GuardedResponse,
+    HostNotFound,
     ResponseTooLarge,
     Target,
     UnsafeAddress,
@@ -17,6 +18,7 @@ __all__ = [
     "FetchRefused",
     "Fetched",
     "GuardedResponse",
+    "HostNotFound",
     "ResponseTooLarge",
     "Target",
     "UnsafeAddress",

@@ -31,6 +31,10 @@ class FetchFailed(DomainError):
     """The receiving server could not be reached or did not answer in time."""
 
 
+class HostNotFound(FetchFailed):
+    """The host name does not resolve now; it may later, so a caller can try again."""
+
+
 class ResponseTooLarge(FetchFailed):
     """The receiving server answered with more bytes than the caller accepts."""
 
@@ -96,11 +100,11 @@ def public_target(url: str, *, allowed_hosts: Collection[str] = ()) -> Target:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise UnsafeAddress(f"{host!r} does not resolve ({error}); check the host name.") from None
+        raise HostNotFound(f"{host!r} does not resolve ({error}); check the host name.") from None
     # Keep the resolver's order (it prefers the address family that works) without repeats.
     addresses = tuple(dict.fromkeys(str(info[4][0]).split("%", 1)[0] for info in infos))
     if not addresses:
-        raise UnsafeAddress(f"{host!r} resolves to no address; check the host name.")
+        raise HostNotFound(f"{host!r} resolves to no address; check the host name.")
     allowed = {name.strip().rstrip(".").lower() for name in allowed_hosts if name.strip()}
     if host not in allowed:
         for text in addresses:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from verification.errors import IngestError
+from verification.errors import DocumentTooLarge, IngestError
 
 from .decoding import decode
 from .formats import DOCUMENT_SUFFIXES, HTML, JSON, resolve_format
@@ -85,7 +85,7 @@ def read_document(
     """Return the IncomingDocument in raw text, HTML or JSON; the caller's metadata wins over the page's."""
     size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
     if size > max_bytes:
-        raise IngestError(
+        raise DocumentTooLarge(
             f"{source_name}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the document first."
         )
     head = raw[:SNIFF_CHARS].encode("utf-8") if isinstance(raw, str) else raw
@@ -179,13 +179,24 @@ def read_text_file(path: Path, *, max_bytes: int) -> IncomingDocument:
     return read_document_file(path, max_bytes=max_bytes)
 
 
-def iter_document_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Yield the given files, and the article files (.txt, .html, .json) inside given folders, by name."""
+def iter_document_files(paths: Iterable[Path], *, outside: list[Path] | None = None) -> Iterator[Path]:
+    """Yield the given files, and the article files (.txt, .html, .json) inside given folders, by name.
+
+    A link inside a folder that leads out of it (to /etc/passwd, say) is never read: it is left
+    out, and added to outside when the caller passes a list to report it.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-            )
+            folder = path.resolve()
+            for found in sorted(p for p in path.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES):
+                real = found.resolve()
+                if not real.is_relative_to(folder):
+                    if outside is not None:
+                        outside.append(found)
+                    continue
+                if real.is_file():
+                    # The resolved path: what was checked is what is read.
+                    yield real
         else:
             # A missing or unreadable file is reported by read_document_file, not skipped silently.
             yield path

@@ -7,6 +7,7 @@ from .evidence import CandidateSource
 from .factchecks import FactCheckMatch, KnownFactCheck
 from .jobs import JobRun
 from .origins import DocumentFingerprint, Origin
+from .outbox import OutboxMessage
 from .sources import Source
 from .tickets import Appearance, Ticket, TicketEvent
 from .webhooks import WebhookDelivery, WebhookEndpoint
@@ -21,6 +22,7 @@ __all__ = [
     "JobRun",
     "KnownFactCheck",
     "Origin",
+    "OutboxMessage",
     "Passage",
     "PassageEmbedding",
     "Source",

@@ -9,6 +9,7 @@ from .corroboration import (
     tickets_recorroborate,
 )
 from .decisions import candidate_decide
+from .dispatch import job_runs_reap_stuck, outbox_prune, outbox_relay
 from .embeddings import passages_embed
 from .factchecks import ImportOutcome, factchecks_import, factchecks_store, tickets_match_factchecks
 from .ingest import IngestResult, document_extract, document_ingest, document_store
@@ -54,6 +55,9 @@ __all__ = [
     "factchecks_store",
     "job_runs_prune",
     "page_ingest",
+    "job_runs_reap_stuck",
+    "outbox_prune",
+    "outbox_relay",
     "passages_embed",
     "source_create",
     "source_delete",

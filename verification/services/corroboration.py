@@ -16,8 +16,8 @@ from verification.models import CandidateSource, Document, Ticket
 from verification.search import passage_candidates
 from verification.stance import label_candidate
 
+from .dispatch import corroboration_dispatch
 from .embeddings import passages_embed
-from .jobs import enqueue_corroboration
 
 logger = logging.getLogger(__name__)
 
@@ -98,21 +98,25 @@ def ticket_corroborate(*, ticket_id: int) -> CorroborationOutcome:
 def document_recheck_open_tickets(*, document_id: int) -> dict:
     """Embed a new document's passages, then queue corroboration of the open tickets it bears on."""
     embedded = passages_embed(document_id=document_id)
-    ticket_ids = selectors.open_ticket_ids_bearing_on(document_id=document_id)
-    enqueue_corroboration(ticket_ids)
+    with transaction.atomic():
+        ticket_ids = selectors.open_ticket_ids_bearing_on(document_id=document_id)
+        corroboration_dispatch(ticket_ids=ticket_ids)
     return {"document_id": document_id, "embedded": embedded, "queued": ticket_ids}
 
 
+@transaction.atomic
 def tickets_recorroborate(*, ticket_ids: list[int]) -> int:
     """Queue corroboration for the given tickets (a reviewer's re-run); return how many were queued."""
-    enqueue_corroboration(ticket_ids)
+    # A person waits for these: the interactive queue, never behind the bulk re-checks.
+    corroboration_dispatch(ticket_ids=ticket_ids, interactive=True)
     return len(ticket_ids)
 
 
+@transaction.atomic
 def stale_tickets_enqueue() -> list[int]:
     """Queue corroboration for the stalest open tickets, at most STALE_BATCH of them per run."""
     ticket_ids = selectors.stale_ticket_ids(
         older_than=timezone.now() - settings.VERIFICATION_STALE_AFTER, limit=settings.VERIFICATION_STALE_BATCH
     )
-    enqueue_corroboration(ticket_ids)
+    corroboration_dispatch(ticket_ids=ticket_ids)
     return ticket_ids

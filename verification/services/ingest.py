@@ -12,8 +12,8 @@ from verification.extraction.extractor import prose_sentences
 from verification.ingestion import IncomingDocument, read_document
 from verification.models import Document, Passage, Ticket
 
+from .dispatch import document_recheck_dispatch
 from .factchecks import tickets_match_factchecks
-from .jobs import enqueue_document_recheck
 from .origins import document_origin_assign
 from .tickets import tickets_open_for_document
 
@@ -114,6 +114,6 @@ def document_extract(*, document_id: int) -> list[Ticket]:
     opened = tickets_open_for_document(document=document)
     # A new ticket whose claim another desk already checked says so in the queue at once.
     tickets_match_factchecks(ticket_ids=[ticket.pk for ticket in opened])
-    enqueue_document_recheck(document.pk)
+    document_recheck_dispatch(document_id=document.pk)
     return opened
 

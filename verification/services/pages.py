@@ -10,17 +10,15 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import transaction
 
-from verification.choices import JobKind
 from verification.factchecks import claimreviews_in_html
 from verification.fetching import Fetched, page_fetch
 from verification.ingestion import read_document
 from verification.models import ArchivedPage, Document, JobRun
 
 from .archive import page_archive
+from .dispatch import page_ingest_dispatch
 from .factchecks import factchecks_store
 from .ingest import document_ingest
-from .intake import intake_enqueue
-from .runs import job_run_queue
 
 
 @dataclass(frozen=True)
@@ -105,6 +103,4 @@ def fetched_page_ingest(
 @transaction.atomic
 def document_url_submit(*, url: str, requested_by=None) -> JobRun:
     """Queue the fetch of a page by URL as a job the client polls."""
-    run = job_run_queue(kind=JobKind.FETCH_DOCUMENT, requested_by=requested_by)
-    intake_enqueue("fetch_document", url, run_id=run.pk)
-    return run
+    return page_ingest_dispatch(url=url, requested_by=requested_by)

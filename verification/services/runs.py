@@ -63,6 +63,11 @@ def job_run_record(
         _finish(run, began, status=JobStatus.SUCCEEDED, result=outcome.result)
 
 
+def job_run_forget(*, run: JobRun) -> None:
+    """Delete a run that did nothing worth keeping (a frequent beat task that found no work)."""
+    JobRun.objects.filter(pk=run.pk).delete()
+
+
 def job_runs_prune(*, older_than, batch: int = 10_000) -> int:
     """Delete runs that finished before older_than, a batch at a time; return how many went."""
     finished = JobRun.objects.filter(

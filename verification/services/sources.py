@@ -18,9 +18,10 @@ from verification.models import Source
 from verification.sources import SourceItem, parse_feed, parse_sitemap
 from verification.sources.feeds import SourceUnreadable
 
+from .dispatch import SOURCE_POLL, source_poll_dispatch
 from .pages import document_known_at, fetched_page_ingest, page_ingest
 
-POLL_TASK = "verification.tasks.poll_source"
+POLL_TASK = SOURCE_POLL
 # A sitemap index is followed this many sitemaps deep per poll.
 MAX_CHILD_SITEMAPS = 5
 EDITABLE = ("name", "kind", "url", "poll_seconds", "enabled")
@@ -131,15 +132,9 @@ def source_poll(*, source_id: int) -> PollReport:
 
 def source_poll_request(*, source_id: int) -> int:
     """Queue a poll of the source now, as beat would; return the queued run's id."""
-    from verification.choices import JobKind
-
-    from .intake import intake_enqueue
-    from .runs import job_run_queue
-
     with transaction.atomic():
         Source.objects.get(pk=source_id)
-        run = job_run_queue(kind=JobKind.POLL_SOURCE)
-        intake_enqueue("poll_source", source_id, run_id=run.pk)
+        run = source_poll_dispatch(source_id=source_id)
     return run.pk
 
 

@@ -10,8 +10,8 @@ from verification.choices import JobKind, JobStatus
 from verification.ingestion import IncomingDocument
 from verification.models import Document, JobRun
 
+from .dispatch import document_extract_dispatch
 from .ingest import document_store
-from .runs import job_run_queue
 
 
 @dataclass(frozen=True)
@@ -24,15 +24,6 @@ class Submission:
     queued: bool = False
 
 
-def _extraction_queue(*, document_id: int, requested_by) -> JobRun:
-    """Record an extraction job and send its task once the transaction commits."""
-    run = job_run_queue(kind=JobKind.EXTRACT_DOCUMENT, document_id=document_id, requested_by=requested_by)
-    from verification import tasks  # tasks import services; importing here breaks the cycle
-
-    tasks.extract_document.delay_on_commit(document_id, run_id=run.pk)
-    return run
-
-
 @transaction.atomic
 def document_submit(*, incoming: IncomingDocument, requested_by=None) -> Submission:
     """Store the document and queue the job that extracts its claims; a known content queues nothing,
@@ -43,10 +34,10 @@ def document_submit(*, incoming: IncomingDocument, requested_by=None) -> Submiss
     stored = document_store(incoming=incoming)
     document = stored.document
     if stored.created:
-        run = _extraction_queue(document_id=document.pk, requested_by=requested_by)
+        run = document_extract_dispatch(document_id=document.pk, requested_by=requested_by)
         return Submission(document=document, created=True, run=run, queued=True)
     latest = JobRun.objects.filter(document=document, kind=JobKind.EXTRACT_DOCUMENT).order_by("-id").first()
     if latest is not None and latest.status == JobStatus.FAILED:
-        run = _extraction_queue(document_id=document.pk, requested_by=requested_by)
+        run = document_extract_dispatch(document_id=document.pk, requested_by=requested_by)
         return Submission(document=document, created=False, run=run, queued=True)
     return Submission(document=document, created=False, run=latest)

@@ -18,7 +18,7 @@ from verification.models import Appearance, Document, Ticket
 from verification.search.ranking import rank
 from verification.search.retrieval import TsvectorToArray, text_lexemes
 
-from .jobs import enqueue_corroboration
+from .dispatch import corroboration_dispatch
 
 # Full-text search ranks the tickets sharing any stem and re-ranks this many by overlap; a
 # rewording shares most stems, so it ranks near the top and a small pool keeps ingest cheap.
@@ -44,7 +44,7 @@ def tickets_open_for_document(*, document: Document) -> list[Ticket]:
         )
         if created:
             opened.append(ticket)
-    enqueue_corroboration(t.pk for t in opened)
+    corroboration_dispatch(ticket_ids=[t.pk for t in opened])
     return opened
 
 

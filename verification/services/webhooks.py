@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 
-import requests
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from verification.choices import Decision, DeliveryStatus, EventKind, WebhookEvent
 from verification.errors import DomainError
+from verification.fetching import (
+    FetchFailed,
+    HostNotFound,
+    UnsafeAddress,
+    fetch_allowed_hosts,
+    guarded_request,
+    public_target,
+)
 from verification.models import TicketEvent, WebhookDelivery, WebhookEndpoint
 from verification.webhooks import SIGNATURE_HEADER, body_bytes, signature
+
+from .dispatch import webhook_backoff, webhook_delivery_dispatch
 
 USER_AGENT = "VerificationDesk-Webhooks/1"
 
@@ -28,6 +38,10 @@ def _checked(url: str, events: list[str] | None) -> list[str]:
         raise DomainError(f"Webhooks are sent over HTTP; register an https:// URL, not {scheme}://.")
     if settings.VERIFICATION_WEBHOOK_REQUIRE_HTTPS and scheme != "https":
         raise DomainError("Webhook endpoints must use https:// here; register an https URL.")
+    # Refused at registration so a client learns at once; checked again at each delivery, since
+    # the name may resolve elsewhere by then (and one that does not resolve yet is judged there).
+    with contextlib.suppress(HostNotFound):
+        public_target(url, allowed_hosts=fetch_allowed_hosts())
     unknown = sorted(set(events or []) - set(WebhookEvent.values))
     if unknown:
         raise DomainError(f"Unknown events {unknown}; choose from {', '.join(WebhookEvent.values)}.")
@@ -131,15 +145,12 @@ def ticket_event_publish(*, event: TicketEvent) -> list[WebhookDelivery]:
     deliveries = WebhookDelivery.objects.bulk_create(
         WebhookDelivery(endpoint=endpoint, event=name, payload=payload) for endpoint in endpoints
     )
-    from verification import tasks  # tasks import services; importing here breaks the cycle
-
-    for delivery in deliveries:
-        tasks.deliver_webhook.delay_on_commit(delivery.pk)
+    webhook_delivery_dispatch(delivery_ids=[delivery.pk for delivery in deliveries], attempt=1)
     return deliveries
 
 
-def _post(delivery: WebhookDelivery) -> tuple[int | None, str]:
-    """Post the signed payload; return the response code (None when there was none) and the error."""
+def _post(delivery: WebhookDelivery) -> tuple[int | None, str, bool]:
+    """Post the signed payload; return the response code (None if none), the error, whether to retry."""
     body = body_bytes(delivery.payload)
     headers = {
         "Content-Type": "application/json",
@@ -149,47 +160,77 @@ def _post(delivery: WebhookDelivery) -> tuple[int | None, str]:
         "X-Webhook-Delivery": str(delivery.pk),
     }
     try:
-        response = requests.post(
+        response = guarded_request(
+            "POST",
             delivery.endpoint.url,
-            data=body,
-            headers=headers,
+            allowed_hosts=fetch_allowed_hosts(),
             timeout=settings.VERIFICATION_WEBHOOK_TIMEOUT,
-            # A redirect could carry the signed payload somewhere the client never registered.
-            allow_redirects=False,
+            max_bytes=64 * 1024,  # only the status matters; a receiver's long page is not read
+            headers=headers,
+            data=body,
         )
-    except requests.RequestException as exc:
-        return None, f"{type(exc).__name__}: {exc}"
-    if 200 <= response.status_code < 300:
-        return response.status_code, ""
-    return response.status_code, f"HTTP {response.status_code}: {response.text[:500]}"
+    except UnsafeAddress as exc:
+        # The name now resolves inside the desk's network: sending again cannot become safe.
+        return None, f"Refused: {exc}", False
+    except FetchFailed as exc:
+        return None, f"ConnectionError: {exc}", True
+    if 200 <= response.status < 300:
+        return response.status, "", False
+    if 300 <= response.status < 400:
+        # A redirect could carry the signed payload somewhere the client never registered.
+        where = response.headers.get("Location", "")
+        return response.status, f"HTTP {response.status}: redirect to {where[:200]!r} not followed", True
+    text = response.body[:500].decode("utf-8", "replace")
+    return response.status, f"HTTP {response.status}: {text}", True
 
 
-def webhook_delivery_attempt(*, delivery_id: int) -> WebhookDelivery:
-    """Send one delivery and log the attempt; raise DeliveryFailed when it should be tried again.
+def webhook_delivery_attempt(*, delivery_id: int, attempt: int | None = None) -> WebhookDelivery | None:
+    """Send one attempt of a delivery and log it; raise DeliveryFailed when another is queued.
 
-    A delivery already delivered (or given up on) is left alone, so a redelivered task sends nothing twice.
+    The row is claimed with a lock (SKIP LOCKED) for the whole attempt, so two workers holding
+    the same message send it once: the second finds it locked, or the attempt already made, and
+    returns None. A delivery already delivered or given up on is left alone.
     """
-    delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
-    if delivery.status != DeliveryStatus.PENDING:
-        return delivery
-    if not delivery.endpoint.active:
-        # Paused after the change was recorded: the client asked for nothing more to be sent.
-        delivery.status, delivery.error = DeliveryStatus.FAILED, "The endpoint was paused; nothing was sent."
-        delivery.save(update_fields=["status", "error"])
-        return delivery
-    code, error = _post(delivery)
-    now = timezone.now()
-    delivery.attempts += 1
-    delivery.last_attempt_at = now
-    delivery.response_code = code
-    delivery.error = error
-    if not error:
-        delivery.status, delivery.delivered_at = DeliveryStatus.DELIVERED, now
-    elif delivery.attempts >= settings.VERIFICATION_WEBHOOK_MAX_ATTEMPTS:
-        delivery.status = DeliveryStatus.FAILED
-    delivery.save(
-        update_fields=["attempts", "last_attempt_at", "response_code", "error", "status", "delivered_at"]
-    )
+    with transaction.atomic():
+        delivery = (
+            WebhookDelivery.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("endpoint")
+            .filter(pk=delivery_id)
+            .first()
+        )
+        if delivery is None:
+            if not WebhookDelivery.objects.filter(pk=delivery_id).exists():
+                raise WebhookDelivery.DoesNotExist(f"delivery {delivery_id} no longer exists")
+            return None  # another worker is sending it now
+        if delivery.status != DeliveryStatus.PENDING:
+            return delivery
+        if attempt is not None and delivery.attempts >= attempt:
+            return None  # this attempt was made already: a message delivered twice
+        if not delivery.endpoint.active:
+            # Paused after the change was recorded: the client asked for nothing more to be sent.
+            delivery.status = DeliveryStatus.FAILED
+            delivery.error = "The endpoint was paused; nothing was sent."
+            delivery.save(update_fields=["status", "error"])
+            return delivery
+        code, error, retry = _post(delivery)
+        now = timezone.now()
+        delivery.attempts += 1
+        delivery.last_attempt_at = now
+        delivery.response_code = code
+        delivery.error = error
+        if not error:
+            delivery.status, delivery.delivered_at = DeliveryStatus.DELIVERED, now
+        elif not retry or delivery.attempts >= settings.VERIFICATION_WEBHOOK_MAX_ATTEMPTS:
+            delivery.status = DeliveryStatus.FAILED
+        delivery.save(
+            update_fields=["attempts", "last_attempt_at", "response_code", "error", "status", "delivered_at"]
+        )
+        if delivery.status == DeliveryStatus.PENDING:
+            webhook_delivery_dispatch(
+                delivery_ids=[delivery.pk],
+                attempt=delivery.attempts + 1,
+                delay=webhook_backoff(attempts_made=delivery.attempts),
+            )
     if delivery.status == DeliveryStatus.PENDING:
         raise DeliveryFailed(f"Delivery {delivery.pk} to {delivery.endpoint.url}: {error}")
     return delivery
@@ -201,7 +242,5 @@ def webhook_delivery_retry(*, delivery_id: int) -> WebhookDelivery:
     delivery = WebhookDelivery.objects.select_for_update().get(pk=delivery_id)
     delivery.status, delivery.attempts, delivery.error = DeliveryStatus.PENDING, 0, ""
     delivery.save(update_fields=["status", "attempts", "error"])
-    from verification import tasks
-
-    tasks.deliver_webhook.delay_on_commit(delivery.pk)
+    webhook_delivery_dispatch(delivery_ids=[delivery.pk], attempt=1)
     return delivery

@@ -7,12 +7,13 @@ from rest_framework.reverse import reverse
 from verification.models import JobRun
 
 from ..schema import TEXT_PATTERN
+from .fields import StrictCharField, StrictURLField
 
 
 class DocumentMetaSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=500, allow_blank=True, default="")
-    publisher = serializers.CharField(max_length=200, allow_blank=True, default="")
-    url = serializers.URLField(max_length=2000, allow_blank=True, default="")
+    title = StrictCharField(max_length=500, allow_blank=True, default="")
+    publisher = StrictCharField(max_length=200, allow_blank=True, default="")
+    url = StrictURLField(max_length=2000, allow_blank=True, default="")
     published_on = serializers.DateField(required=False, allow_null=True, default=None)
     # `date` is what JSON files for `manage.py ingest` carry; the API reads it too, as an alias.
     date = serializers.DateField(
@@ -33,7 +34,7 @@ class DocumentMetaSerializer(serializers.Serializer):
 
 
 class DocumentInSerializer(DocumentMetaSerializer):
-    text = serializers.CharField(
+    text = StrictCharField(
         trim_whitespace=False,
         validators=[RegexValidator(TEXT_PATTERN, message="The text is empty or has NUL characters.")],
         help_text="The article's text.",

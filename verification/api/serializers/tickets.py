@@ -8,6 +8,7 @@ from verification import selectors
 from verification.choices import Decision, TicketStatus
 from verification.models import Appearance, ArchivedPage, CandidateSource, Ticket, TicketEvent
 
+from .fields import BlankAsNullChoiceField, StrictCharField
 from .sources import KnownFactCheckSerializer
 
 
@@ -127,6 +128,10 @@ class CandidateSerializer(serializers.ModelSerializer):
 
 class EventSerializer(serializers.ModelSerializer):
     actor = serializers.CharField(source="actor.username", read_only=True, default=None, allow_null=True)
+    # A status change has no decision and a decision no statuses: those are null, not "".
+    from_status = BlankAsNullChoiceField(choices=TicketStatus.choices)
+    to_status = BlankAsNullChoiceField(choices=TicketStatus.choices)
+    decision = BlankAsNullChoiceField(choices=Decision.choices)
 
     class Meta:
         model = TicketEvent
@@ -191,7 +196,7 @@ class LookupQuerySerializer(serializers.Serializer):
 
 class TransitionSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=TicketStatus.choices)
-    rationale = serializers.CharField(max_length=5000, allow_blank=True, default="")
+    rationale = StrictCharField(max_length=5000, allow_blank=True, default="")
     expected_status = serializers.ChoiceField(
         choices=TicketStatus.choices,
         required=False,
@@ -204,7 +209,7 @@ class TransitionSerializer(serializers.Serializer):
 
 class DecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=Decision.choices)
-    note = serializers.CharField(max_length=5000, allow_blank=True, default="")
+    note = StrictCharField(max_length=5000, allow_blank=True, default="")
     expected_decision = serializers.ChoiceField(
         choices=Decision.choices, required=False, help_text="The decision you saw; a different one is a 409."
     )

@@ -5,8 +5,11 @@ from rest_framework import serializers
 from verification.choices import WebhookEvent
 from verification.models import WebhookDelivery, WebhookEndpoint
 
+from .fields import STRICT_FIELD_MAPPING
+
 
 class WebhookEndpointSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = STRICT_FIELD_MAPPING
     events = serializers.ListField(
         child=serializers.ChoiceField(choices=WebhookEvent.choices),
         required=False,

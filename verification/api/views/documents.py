@@ -3,7 +3,6 @@
 from django.conf import settings
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -13,7 +12,7 @@ from verification.ingestion import read_document
 from verification.models import JobRun
 
 from ..limits import BodySizeLimitMixin
-from ..parsers import HTMLParser, PlainTextParser, RawBody
+from ..parsers import HTMLParser, LimitedJSONParser, PlainTextParser, RawBody
 from ..schema import TEXT_PATTERN
 from ..scoping import OwnerScopedMixin
 from ..serializers import DocumentInSerializer, DocumentMetaSerializer, JobRunSerializer, SubmissionSerializer
@@ -25,7 +24,7 @@ class DocumentSubmitView(BodySizeLimitMixin, APIView):
 
     write_permission = roles.ADD_DOCUMENT
     throttle_scope = "documents"
-    parser_classes = [JSONParser, PlainTextParser, HTMLParser]
+    parser_classes = [LimitedJSONParser, PlainTextParser, HTMLParser]
 
     def max_body_bytes(self) -> int:
         return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -58,6 +57,11 @@ class DocumentSubmitView(BodySizeLimitMixin, APIView):
             meta.is_valid(raise_exception=True)
             fields = dict(meta.validated_data)
             body, body_format = request.data["body"], request.data["format"]
+            media_type = body_format.split(";")[0].strip().lower()
+            if media_type == "text/plain" and "charset" not in body_format.lower():
+                # Plain text names no encoding of its own: without a declared charset it must be
+                # UTF-8, as documented, rather than a guess that stores it garbled.
+                body_format = f"{body_format}; charset=utf-8"
         elif isinstance(request.data, dict) and "url" in request.data and "text" not in request.data:
             return self._fetch(request)
         else:

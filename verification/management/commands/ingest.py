@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from verification import services
+from verification import selectors, services
 from verification.errors import DomainError, IngestError
 from verification.ingestion import iter_document_files, read_document_file
 
@@ -33,7 +33,10 @@ class Command(BaseCommand):
         paths = [Path(p) for p in paths if p not in urls]
         if not paths:
             return
-        files = list(iter_document_files(paths))
+        outside: list[Path] = []
+        files = list(iter_document_files(paths, outside=outside))
+        for link in outside:
+            self.stderr.write(self.style.WARNING(f"{link}: a link out of its folder, not read."))
         if not files:
             raise CommandError(f"No .txt, .html or .json files found in {', '.join(map(str, paths))}.")
         created = known = opened = 0
@@ -60,6 +63,16 @@ class Command(BaseCommand):
                 f"{created} ingested, {known} already known, {opened} tickets opened, {len(errors)} failed."
             )
         )
+        waiting = selectors.outbox_waiting_count()
+        if waiting:
+            # The documents and tickets are stored; only their background work waits for the queue.
+            self.stdout.write(
+                self.style.WARNING(
+                    f"The queue (Redis) could not be reached: {waiting} background task(s) are kept in the "
+                    "database and will be sent when it is back (beat's relay-outbox, or "
+                    "`manage.py outbox_relay`)."
+                )
+            )
         if errors:
             raise CommandError(
                 f"{len(errors)} file(s) could not be ingested; the others were. See the errors above."
