@@ -7,3 +7,8 @@ class VerificationConfig(AppConfig):
     name = "verification"
     verbose_name = "Verification desk"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -7,6 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.postgres.search import SearchRank
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import Substr
 
 from verification.choices import STANDING_DECISIONS, Decision, EventKind, Stance, TicketStatus
 from verification.claimreview import ClaimAppearance, Publisher, ReviewedClaim
@@ -62,6 +63,83 @@ def ticket_detail() -> QuerySet[Ticket]:
             ).order_by("-score"),
         ),
         Prefetch("events", queryset=TicketEvent.objects.select_related("actor", "assignee", "candidate")),
+    )
+
+
+# The ticket columns a status read shows (TicketSerializer's fields); the stored tsvector and the
+# scoring internals stay in the database.
+STATUS_TICKET_FIELDS = [
+    "id",
+    "claim_text",
+    "claimant",
+    "hedges",
+    "status",
+    "version",
+    "checkworthiness",
+    "score_reasons",
+    "last_corroborated_at",
+    "status_changed_at",
+    "created_at",
+    "updated_at",
+]
+
+
+def ticket_status() -> QuerySet[Ticket]:
+    """Return tickets prefetched for a status read: only the columns it shows, no document bodies."""
+    appearances = (
+        Appearance.objects.select_related("document")
+        .only(
+            "ticket_id",
+            "document_id",
+            "start",
+            "end",
+            "claimant",
+            "hedges",
+            "document__title",
+            "document__publisher",
+            "document__url",
+            "document__published_on",
+        )
+        # The claim as written, cut out by PostgreSQL, so the article's text never leaves the database.
+        .annotate(span_text=Substr("document__text", F("start") + 1, F("end") - F("start")))
+    )
+    candidates = (
+        CandidateSource.objects.select_related("passage__document", "decided_by")
+        .only(
+            "ticket_id",
+            "passage_id",
+            "score",
+            "matched_terms",
+            "stance",
+            "stance_cues",
+            "decision",
+            "decided_at",
+            "passage__text",
+            "passage__document_id",
+            "passage__document__title",
+            "decided_by__username",
+        )
+        .order_by("-score")
+    )
+    events = TicketEvent.objects.select_related("actor").only(
+        "ticket_id",
+        "kind",
+        "from_status",
+        "to_status",
+        "candidate_id",
+        "decision",
+        "rationale",
+        "created_at",
+        "actor__username",
+    )
+    return (
+        ticket_list()
+        .only(*STATUS_TICKET_FIELDS)
+        .prefetch_related(
+            Prefetch("appearances", queryset=appearances),
+            Prefetch("candidates", queryset=candidates),
+            Prefetch("events", queryset=events),
+        )
     )
 
 

@@ -127,7 +127,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "verification.api.authentication.CachedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["verification.api.permissions.ReadAnyoneWriteReviewers"],
@@ -141,11 +141,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "verification.api.exceptions.domain_exception_handler",
     # Per client: anonymous callers by address, token holders by user; scoped rates on top for
     # the expensive calls (lookup by text, document submissions, writes).
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.ScopedRateThrottle",
-    ],
+    # One class counts every applicable rate (anon or user, and the view's scope) in one Redis round
+    # trip; see verification/api/throttling.py for what it does when Redis is down.
+    "DEFAULT_THROTTLE_CLASSES": ["verification.api.throttling.DeskThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("VERIFICATION_API_ANON_RATE", "120/minute"),
         "user": os.environ.get("VERIFICATION_API_USER_RATE", "1200/minute"),
@@ -219,6 +217,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = VERIFICATION["MAX_DOCUMENT_BYTES"] + 1024 * 1024
 VERIFICATION_API_ANONYMOUS_READ = env_bool("VERIFICATION_API_ANONYMOUS_READ", True)
 # API writes other than documents (decisions, transitions, webhook endpoints) are small.
 VERIFICATION_API_MAX_BODY_BYTES = 64 * 1024
+
+# The API's hot path (status cache, token owners, throttle counts) talks to this Redis with short
+# timeouts, so a Redis outage costs a read milliseconds, not seconds.
+VERIFICATION_HOT_REDIS_URL = os.environ.get("VERIFICATION_HOT_REDIS_URL") or CACHES["default"]["LOCATION"]
+VERIFICATION_HOT_REDIS_TIMEOUT = float(os.environ.get("VERIFICATION_HOT_REDIS_TIMEOUT", "0.2"))
+# A cached status read is invalidated by every change; the TTL bounds staleness only when an
+# invalidation was lost to a Redis outage. Clients may reuse a read this long (Cache-Control max-age).
+VERIFICATION_STATUS_CACHE_TTL = int(os.environ.get("VERIFICATION_STATUS_CACHE_TTL", "120"))
+VERIFICATION_STATUS_MAX_AGE = int(os.environ.get("VERIFICATION_STATUS_MAX_AGE", "10"))
+# A token's owner is cached this long; deleting the token (or saving its user) forgets it at once.
+VERIFICATION_TOKEN_CACHE_TTL = int(os.environ.get("VERIFICATION_TOKEN_CACHE_TTL", "60"))
 
 # Webhook deliveries: a Celery task posts each one, retrying with exponential backoff
 # (RETRY_BACKOFF seconds, doubling, at most RETRY_BACKOFF_MAX) up to MAX_ATTEMPTS tries.

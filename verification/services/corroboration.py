@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
-from verification import selectors
+from verification import hotcache, selectors
 from verification.choices import Decision
 from verification.models import CandidateSource, Document, Ticket
 from verification.search import passage_candidates
@@ -88,6 +88,8 @@ def ticket_corroborate(*, ticket_id: int) -> CorroborationOutcome:
             update_fields=["score", "matched_terms", "stance", "stance_cues", "refreshed_at"],
         )
         Ticket.objects.filter(pk=ticket.pk).update(last_corroborated_at=timezone.now())
+        # Bulk writes send no signals: the ticket's cached status read is made stale here.
+        hotcache.tickets_invalidate([ticket.pk])
     new = len(rows) - len(existing)
     outcome = CorroborationOutcome(ticket_id=ticket.pk, attached=new, refreshed=len(undecided) - new)
     logger.info(
