@@ -53,8 +53,8 @@ def fresh(world: dict) -> dict:
 
 
 # name, method, path, body, budget: the queries measured, permission lookups and savepoints included
-# (the token's owner comes from Redis once warm); a change that needs more must say why here. A transition and a decision each
-# bump the ticket's version (one UPDATE), so that a reviewer's open page goes stale. A submission
+# (the token's owner comes from Redis once warm); a change that needs more must say why here. A
+# transition and a decision each bump the ticket's version (one UPDATE), so that a reviewer's open page goes stale. A submission
 # also finds its document's origin (advisory lock, LSH band lookup, fingerprint, passages' quotes).
 ENDPOINTS = [
     ("ticket list", "get", "/api/tickets/", None, 2),

@@ -3,10 +3,9 @@
 import pytest
 from rest_framework.settings import api_settings
 
-from verification.api.throttling import DeskThrottle
-
 from tests.factories import TicketFactory
 from verification import services
+from verification.api.throttling import DeskThrottle
 
 pytestmark = pytest.mark.django_db
 
