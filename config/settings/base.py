@@ -226,6 +226,10 @@ VERIFICATION_HOT_REDIS_TIMEOUT = float(os.environ.get("VERIFICATION_HOT_REDIS_TI
 # invalidation was lost to a Redis outage. Clients may reuse a read this long (Cache-Control max-age).
 VERIFICATION_STATUS_CACHE_TTL = int(os.environ.get("VERIFICATION_STATUS_CACHE_TTL", "120"))
 VERIFICATION_STATUS_MAX_AGE = int(os.environ.get("VERIFICATION_STATUS_MAX_AGE", "10"))
+# Re-check by reverse search: each passage of a new document queues at most this many open
+# tickets, a document at most RECHECK_MAX_TICKETS, however many tickets are open.
+VERIFICATION_RECHECK_PER_PASSAGE = int(os.environ.get("VERIFICATION_RECHECK_PER_PASSAGE", "5"))
+VERIFICATION_RECHECK_MAX_TICKETS = int(os.environ.get("VERIFICATION_RECHECK_MAX_TICKETS", "50"))
 # A token's owner is cached this long; deleting the token (or saving its user) forgets it at once.
 VERIFICATION_TOKEN_CACHE_TTL = int(os.environ.get("VERIFICATION_TOKEN_CACHE_TTL", "60"))
 

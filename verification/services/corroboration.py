@@ -99,11 +99,23 @@ def ticket_corroborate(*, ticket_id: int) -> CorroborationOutcome:
 
 
 def document_recheck_open_tickets(*, document_id: int) -> dict:
-    """Embed a new document's passages, then queue corroboration of the open tickets it bears on."""
+    """Embed a new document's passages, then queue corroboration of the open tickets it bears on.
+
+    The tickets come from reverse search (selectors.open_ticket_ids_bearing_on, bounded by
+    VERIFICATION_RECHECK_MAX_TICKETS); a ticket whose corroboration is already queued and not yet
+    started is not queued again, since that run will see this document too.
+    """
     embedded = passages_embed(document_id=document_id)
-    ticket_ids = selectors.open_ticket_ids_bearing_on(document_id=document_id)
+    bearing = selectors.open_ticket_ids_bearing_on(document_id=document_id)
+    waiting = selectors.tickets_awaiting_corroboration(ticket_ids=bearing)
+    ticket_ids = [pk for pk in bearing if pk not in waiting]
     enqueue_corroboration(ticket_ids)
-    return {"document_id": document_id, "embedded": embedded, "queued": ticket_ids}
+    return {
+        "document_id": document_id,
+        "embedded": embedded,
+        "queued": ticket_ids,
+        "already_queued": len(bearing) - len(ticket_ids),
+    }
 
 
 def tickets_recorroborate(*, ticket_ids: list[int]) -> int:
