@@ -345,7 +345,7 @@ def worker_throughput(workers: int) -> dict:
         from bench.http_load import peak_rss_mib, worker_pids
 
         memory = {
-            f"worker {n}": {"master": peak_rss_mib(w.pid), "pool": list(map(peak_rss_mib, worker_pids(w.pid)))}
+            f"worker {n}": {"master": peak_rss_mib(w.pid), "pool": [*map(peak_rss_mib, worker_pids(w.pid))]}
             for n, w in enumerate(processes)
         }
     finally:
