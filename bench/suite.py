@@ -26,7 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 DOC = ROOT / "docs" / "performance.md"
-BEGIN, END = "<!-- results: written by bench/suite.py -->", "<!-- /results -->"
+END = "<!-- /results -->"
+
+
+def begin_marker(mode: str) -> str:
+    return f"<!-- results {mode}: written by bench/suite.py -->"
 
 
 def sections(quick: bool, data: Path) -> dict[str, list[str]]:
@@ -156,10 +160,13 @@ def render(results: dict) -> str:
 
 def write_doc(results: dict) -> None:
     """Replace the generated part of docs/performance.md, keeping the written text around it."""
-    text = DOC.read_text() if DOC.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
-    head, _, rest = text.partition(BEGIN)
+    begin = begin_marker(results["mode"])
+    text = DOC.read_text() if DOC.exists() else "# Performance\n"
+    if begin not in text:
+        text += f"\n{begin}\n{END}\n"
+    head, _, rest = text.partition(begin)
     _, _, tail = rest.partition(END)
-    DOC.write_text(f"{head}{BEGIN}\n\n{render(results)}\n{END}{tail}")
+    DOC.write_text(f"{head}{begin}\n\n{render(results)}\n{END}{tail}")
 
 
 def main(argv=None) -> int:
@@ -168,8 +175,9 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "climate_fever",
                         help="climate_fever folder (passages.tsv, claims.jsonl), read where it lies")
     parser.add_argument("--only", nargs="+", help="run only these sections")
-    parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
+    parser.add_argument("--output", type=Path, help="default bench/results/latest.json, quick.json in quick mode")
     args = parser.parse_args(argv)
+    args.output = args.output or RESULTS / ("quick.json" if args.quick else "latest.json")
     chosen = {k: v for k, v in sections(args.quick, args.data).items() if not args.only or k in args.only}
     began = time.perf_counter()
     results = {

@@ -185,7 +185,11 @@ def open_ticket_ids_bearing_on(
     )
     pooled: dict[int, list[list[str]]] = {}
     for stems in passage_stems:
-        for pk in full_text_ranking(lexemes=stems, excluded=[], pool=per_passage, queryset=open_tickets):
+        # Two shared stems at least: a ticket sharing one word with a sentence is not worth a run.
+        ranked = full_text_ranking(
+            lexemes=stems, excluded=[], pool=per_passage, queryset=open_tickets, one_stem_fallback=False
+        )
+        for pk in ranked:
             pooled.setdefault(pk, []).append(stems)
     if not pooled:
         return []

@@ -38,7 +38,7 @@ COMMON_STEMS_TTL = 600.0
 STEM_COUNTS_TTL = 600.0
 STEM_COUNTS_MAX = 200_000
 # The "any one stem" fallback leaves out the most frequent stems once the rows it would rank pass this.
-ANY_OF_MAX_ROWS = 20_000
+ANY_OF_MAX_ROWS = 5_000
 
 PASSAGE_TABLE = "verification_passage"
 
@@ -211,18 +211,27 @@ def at_least_two_of(lexemes: list[str]) -> SearchQuery:
 
 
 def full_text_ranking(
-    *, lexemes: list[str], excluded: list[int], pool: int = DEFAULT_POOL, queryset: QuerySet | None = None
+    *,
+    lexemes: list[str],
+    excluded: list[int],
+    pool: int = DEFAULT_POOL,
+    queryset: QuerySet | None = None,
+    one_stem_fallback: bool = True,
 ) -> list[int]:
     """Return ids of up to pool rows matching the stems, best ts_rank first, excluded ids left out.
 
-    Rows sharing two stems come first; when there are too few, rows sharing one fill the pool. The
-    rows are passages unless queryset (of a model with a search_vector) says otherwise.
+    Rows sharing two stems come first; when there are too few (and one_stem_fallback), rows sharing
+    one fill the pool. The rows are passages unless queryset (of a model with a search_vector) says
+    otherwise.
     """
     base = Passage.objects.all() if queryset is None else queryset
     table = base.model._meta.db_table
     lexemes = distinctive(lexemes, table)
     ranked: list[int] = []
-    for query in (at_least_two_of(lexemes), any_of(within_row_budget(lexemes, table))):
+    queries = [at_least_two_of(lexemes)]
+    if one_stem_fallback:
+        queries.append(any_of(within_row_budget(lexemes, table)))
+    for query in queries:
         rows = (
             base.filter(search_vector=query)
             .exclude(pk__in=excluded + ranked)
