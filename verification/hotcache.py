@@ -78,6 +78,10 @@ def status_get(*, ticket_id: int) -> CachedStatus | None:
     except redis.RedisError as error:
         warn_unavailable("status reads", error)
         return None
+    return _status_decode(generation, stored)
+
+
+def _status_decode(generation: bytes | None, stored: bytes | None) -> CachedStatus:
     generation = generation or b"0"
     if stored:
         stored_generation, etag, body = stored.split(b"\n", 2)
@@ -127,9 +131,20 @@ def tickets_invalidate(ticket_ids: Iterable[int | None]) -> None:
 # --- token owners ----------------------------------------------------------------------------
 
 
+def token_digest(key: str) -> str:
+    """Return the digest a token is known by in Redis: the token itself is a credential, never written."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
 def _token_key(key: str) -> str:
-    # The token itself is a credential: only its digest is written to Redis.
-    return f"{PREFIX}token:" + hashlib.sha256(key.encode()).hexdigest()
+    return f"{PREFIX}token:" + token_digest(key)
+
+
+def token_owner_decode(stored: bytes | None) -> tuple[bool, object | None]:
+    """Return (True, token) for a stored token owner, (False, None) for a miss."""
+    if stored is None:
+        return False, None
+    return True, pickle.loads(stored)  # noqa: S301 - written only by token_owner_put below
 
 
 def token_owner_get(*, key: str) -> tuple[bool, object | None]:
@@ -139,9 +154,7 @@ def token_owner_get(*, key: str) -> tuple[bool, object | None]:
     except redis.RedisError as error:
         warn_unavailable("token lookups", error)
         return False, None
-    if stored is None:
-        return False, None
-    return True, pickle.loads(stored)  # noqa: S301 - written only by token_owner_put below
+    return token_owner_decode(stored)
 
 
 def token_owner_put(*, key: str, user: object) -> None:
@@ -167,3 +180,46 @@ def tokens_forget(keys: Iterable[str]) -> None:
 
     forget()
     transaction.on_commit(forget)
+
+
+# --- one round trip a request ------------------------------------------------------------------
+
+
+@dataclass
+class Prefetched:
+    """What one pipeline fetched for a request: its token's owner, throttle counts, a status read."""
+
+    token: tuple[bool, object | None] | None = None
+    counts: dict[str, int] | None = None
+    status: CachedStatus | None = None
+
+
+def prefetch(
+    *, token_key: str | None, throttle_keys: list[tuple[str, int]], status_ticket_id: int | None
+) -> Prefetched | None:
+    """Read the token's owner, count the throttle keys and read the status, all in one round trip.
+
+    throttle_keys are (key, seconds the window lasts). None when Redis is down: each caller then
+    falls back to its own path (PostgreSQL for the token and the status, the throttle's rule).
+    """
+    pipe = client().pipeline(transaction=False)
+    if token_key is not None:
+        pipe.get(_token_key(token_key))
+    for key, seconds in throttle_keys:
+        pipe.incr(key)
+        pipe.expire(key, seconds + 1)
+    if status_ticket_id is not None:
+        pipe.mget([_generation_key(status_ticket_id), _status_key(status_ticket_id)])
+    try:
+        replies = pipe.execute()
+    except redis.RedisError as error:
+        warn_unavailable("request prefetch", error)
+        return None
+    found = Prefetched()
+    if token_key is not None:
+        found.token = token_owner_decode(replies.pop(0))
+    found.counts = {key: replies[2 * n] for n, (key, _) in enumerate(throttle_keys)}
+    replies = replies[2 * len(throttle_keys) :]
+    if status_ticket_id is not None:
+        found.status = _status_decode(*replies[0])
+    return found

@@ -65,7 +65,9 @@ ENDPOINTS = [
         "get",
         "/api/tickets/lookup/?text=troops+destroyed+tanks&limit=50&min_similarity=0",
         None,
-        3,
+        # The stems, the table's size estimate (cached on a big table), the two-stem ids, the one-stem
+        # ids filling the pool, the pool's rows with their counts.
+        5,
     ),
     ("claimreview", "get", "/api/tickets/{ticket}/claimreview/", None, 4),
     ("transition", "post", "/api/tickets/{open}/transition/", {"status": "disputed", "rationale": "No"}, 15),

@@ -160,3 +160,23 @@ def test_with_redis_stopped_reads_are_served_from_postgresql_and_writes_refused(
     assert refused.status_code == 503
     assert "rate limiter" in refused.json()["detail"]
     assert any("Redis unavailable" in r.getMessage() for r in caplog.records)
+
+
+def test_a_warm_status_read_costs_one_redis_round_trip(clients, monkeypatch):
+    import redis
+
+    ticket = AppearanceFactory().ticket
+    client = clients["read-only"]
+    read(client, ticket.pk)  # the token's owner and the status read are cached now
+    trips = []
+    pipeline_execute, command = redis.client.Pipeline.execute, redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.client.Pipeline,
+        "execute",
+        lambda self, *a, **k: trips.append("pipeline") or pipeline_execute(self, *a, **k),
+    )
+    monkeypatch.setattr(
+        redis.Redis, "execute_command", lambda self, *a, **k: trips.append(a[0]) or command(self, *a, **k)
+    )
+    assert read(client, ticket.pk).status_code == 200
+    assert trips == ["pipeline"]  # token owner, throttle counts and the status read together

@@ -14,8 +14,13 @@ class CachedTokenAuthentication(TokenAuthentication):
     Redis is down every request looks the token up in PostgreSQL, as plain token authentication does.
     """
 
+    def authenticate(self, request):
+        self.hot = getattr(request, "hot", None)
+        return super().authenticate(request)
+
     def authenticate_credentials(self, key):
-        found, token = hotcache.token_owner_get(key=key)
+        hot = getattr(self, "hot", None)
+        found, token = hot.token if hot and hot.token else hotcache.token_owner_get(key=key)
         if found:
             return token.user, token
         user, token = super().authenticate_credentials(key)

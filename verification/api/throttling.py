@@ -16,7 +16,10 @@ from __future__ import annotations
 import time
 
 import redis
+from django.conf import settings
 from rest_framework import status
+from rest_framework.authentication import get_authorization_header
+from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import APIException
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.settings import api_settings
@@ -39,8 +42,53 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), DURATIONS[period[0]]
 
 
+def caller_of(request) -> tuple[str, str]:
+    """Return (own scope, caller) as authentication decided: token holders by token, others by address."""
+    user = getattr(request, "user", None)
+    if isinstance(request.auth, Token):
+        return "user", "t" + hotcache.token_digest(request.auth.key)
+    if user is not None and user.is_authenticated:
+        return "user", f"u{user.pk}"
+    return "anon", "a" + BaseThrottle().get_ident(request)
+
+
+def presumed_caller(request) -> tuple[str, str] | None:
+    """Return (own scope, caller) from the request's headers alone, before authentication; None if unsure.
+
+    A Token header means the token's own counts (a bad token is refused before any limit matters);
+    no header and no session cookie means an anonymous caller by address. A session is left to
+    authentication.
+    """
+    auth = get_authorization_header(request).split()
+    if len(auth) == 2 and auth[0].lower() == b"token":
+        return "user", "t" + hotcache.token_digest(auth[1].decode("latin-1"))
+    if auth or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    return "anon", "a" + BaseThrottle().get_ident(request)
+
+
+def window_keys(view, own: str, caller: str, now: float) -> list[tuple[str, int, int]]:
+    """Return (key, requests allowed, seconds) for each rate the caller's request counts against."""
+    rates = DeskThrottle.THROTTLE_RATES or api_settings.DEFAULT_THROTTLE_RATES
+    scopes = [own]
+    scope = getattr(view, "throttle_scope", None)
+    if scope:
+        scopes.append(scope)
+    limits = []
+    for name in scopes:
+        if rates.get(name):
+            allowed, seconds = parse_rate(rates[name])
+            window = int(now // seconds)
+            limits.append((f"{hotcache.PREFIX}throttle:{name}:{caller}:{window}", allowed, seconds))
+    return limits
+
+
 class DeskThrottle(BaseThrottle):
-    """Count the request against every rate that applies to it, in one Redis round trip."""
+    """Count the request against every rate that applies to it, in one Redis round trip.
+
+    Where the view fetched the counts already (verification/api/hotpath.py, in the same round trip
+    as the token's owner and the status read), they are used as they are.
+    """
 
     # None reads the rates from settings at each request (REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]).
     THROTTLE_RATES: dict[str, str] | None = None
@@ -48,42 +96,28 @@ class DeskThrottle(BaseThrottle):
     def __init__(self) -> None:
         self.retry_after: float | None = None
 
-    def applicable(self, request, view) -> list[tuple[str, str, int, int]]:
-        """Return (scope, caller, requests, seconds) for each rate this request counts against."""
-        rates = self.THROTTLE_RATES or api_settings.DEFAULT_THROTTLE_RATES
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            own, caller = "user", f"u{user.pk}"
-        else:
-            own, caller = "anon", f"a{self.get_ident(request)}"
-        scopes = [own]
-        scope = getattr(view, "throttle_scope", None)
-        if scope:
-            scopes.append(scope)
-        return [(name, caller, *parse_rate(rates[name])) for name in scopes if rates.get(name)]
-
     def allow_request(self, request, view) -> bool:
-        limits = self.applicable(request, view)
+        now = time.time()
+        limits = window_keys(view, *caller_of(request), now)
         if not limits:
             return True
-        now = time.time()
-        pipe = hotcache.client().pipeline(transaction=False)
-        keys = []
-        for scope, caller, _, seconds in limits:
-            key = f"{hotcache.PREFIX}throttle:{scope}:{caller}:{int(now // seconds)}"
-            keys.append(key)
-            pipe.incr(key)
-            pipe.expire(key, seconds + 1)
-        try:
-            counts = pipe.execute()[::2]
-        except redis.RedisError as error:
-            hotcache.warn_unavailable("throttling", error)
-            if request.method in SAFE_METHODS:
-                return True
-            raise RateLimiterUnavailable from error
+        hot = getattr(request, "hot", None)
+        counts = [hot.counts.get(key) for key, _, _ in limits] if hot and hot.counts else [None]
+        if None in counts:
+            pipe = hotcache.client().pipeline(transaction=False)
+            for key, _, seconds in limits:
+                pipe.incr(key)
+                pipe.expire(key, seconds + 1)
+            try:
+                counts = pipe.execute()[::2]
+            except redis.RedisError as error:
+                hotcache.warn_unavailable("throttling", error)
+                if request.method in SAFE_METHODS:
+                    return True
+                raise RateLimiterUnavailable from error
         over = [
             seconds - now % seconds
-            for (_, _, allowed, seconds), count in zip(limits, counts, strict=True)
+            for (_, allowed, seconds), count in zip(limits, counts, strict=True)
             if count > allowed
         ]
         if over:

@@ -87,27 +87,31 @@ def _estimated_rows(table: str) -> float:
     return estimate
 
 
-def common_stems(table: str = PASSAGE_TABLE) -> dict[str, float]:
-    """Return the stems in more than COMMON_STEM_SHARE of the table's rows, with their shares (cached)."""
+def common_stems(table: str = PASSAGE_TABLE, size: float | None = None) -> dict[str, float]:
+    """Return the stems in more than COMMON_STEM_SHARE of the table's rows, with their shares (cached).
+
+    size is the table's estimated rows when the caller has it already.
+    """
     cached = _common_stems.get((connection.alias, table))
     if cached and time.monotonic() - cached[0] < COMMON_STEMS_TTL:
         return cached[1]
     shares: dict[str, float] = {}
-    if _estimated_rows(table) >= COMMON_STEMS_FROM:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-                "WHERE tablename = %s AND attname = 'search_vector'",
-                [table],
-            )
-            stats = cursor.fetchone()
-            if stats and stats[0]:
-                # The frequencies array ends with three summary numbers; zip stops at the stems.
-                shares = {
-                    stem: share
-                    for stem, share in zip(stats[0], stats[1], strict=False)
-                    if share > COMMON_STEM_SHARE
-                }
+    if (_estimated_rows(table) if size is None else size) < COMMON_STEMS_FROM:
+        return shares  # not kept: a small table may be big by the next call
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = %s AND attname = 'search_vector'",
+            [table],
+        )
+        stats = cursor.fetchone()
+        if stats and stats[0]:
+            # The frequencies array ends with three summary numbers; zip stops at the stems.
+            shares = {
+                stem: share
+                for stem, share in zip(stats[0], stats[1], strict=False)
+                if share > COMMON_STEM_SHARE
+            }
     _common_stems[(connection.alias, table)] = (time.monotonic(), shares)
     return shares
 
@@ -174,21 +178,21 @@ def stem_weights(lexemes: list[str]) -> dict[str, float]:
     return {stem: math.log((total + 1) / (counts[stem] + 1)) for stem in lexemes}
 
 
-def distinctive(lexemes: list[str], table: str = PASSAGE_TABLE) -> list[str]:
+def distinctive(lexemes: list[str], table: str = PASSAGE_TABLE, size: float | None = None) -> list[str]:
     """Return the stems worth querying: the uncommon ones, topped up with the least common to two."""
-    common = common_stems(table)
+    common = common_stems(table, size)
     chosen = [lx for lx in lexemes if lx not in common]
     if len(chosen) < 2:
         chosen += sorted((lx for lx in lexemes if lx in common), key=common.get)[: 2 - len(chosen)]
     return chosen
 
 
-def within_row_budget(lexemes: list[str], table: str = PASSAGE_TABLE) -> list[str]:
+def within_row_budget(lexemes: list[str], table: str = PASSAGE_TABLE, size: float | None = None) -> list[str]:
     """Return the rarest stems whose rows together stay within ANY_OF_MAX_ROWS (at least one stem).
 
     On a small table every stem is kept: ranking all its matches is cheap.
     """
-    if passage_count(table) < COMMON_STEMS_FROM or len(lexemes) < 2:
+    if (_estimated_rows(table) if size is None else size) < COMMON_STEMS_FROM or len(lexemes) < 2:
         return lexemes
     counts = stem_counts(lexemes, table)
     kept: list[str] = []
@@ -226,11 +230,12 @@ def full_text_ranking(
     """
     base = Passage.objects.all() if queryset is None else queryset
     table = base.model._meta.db_table
-    lexemes = distinctive(lexemes, table)
+    size = _estimated_rows(table)
+    lexemes = distinctive(lexemes, table, size)
     ranked: list[int] = []
     queries = [at_least_two_of(lexemes)]
     if one_stem_fallback:
-        queries.append(any_of(within_row_budget(lexemes, table)))
+        queries.append(any_of(within_row_budget(lexemes, table, size)))
     for query in queries:
         rows = (
             base.filter(search_vector=query)

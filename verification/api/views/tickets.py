@@ -14,6 +14,7 @@ from verification import hotcache, selectors, services
 from verification.claimreview import claim_review
 
 from ..filters import TicketFilter
+from ..hotpath import HotPathMixin
 from ..limits import BodySizeLimitMixin
 from ..renderers import JSONLDRenderer
 from ..schema import CLAIMREVIEW_SCHEMA
@@ -31,7 +32,7 @@ from ..serializers import (
 REFUSED = OpenApiResponse(description="Refused: the guard's reason, or a change since you looked.")
 
 
-class TicketViewSet(BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
+class TicketViewSet(HotPathMixin, BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
     """Verification tickets: list, detail, lookup by claim text, status changes, ClaimReview."""
 
     lookup_value_regex = r"\d+"
@@ -40,6 +41,9 @@ class TicketViewSet(BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
     @property
     def throttle_scope(self):
         return {"lookup": "lookup", "transition": "writes"}.get(self.action)
+
+    def hot_status_ticket_id(self, request) -> int | None:
+        return int(self.kwargs["pk"]) if self.action == "retrieve" else None
 
     def get_queryset(self):
         if self.action == "list":
@@ -67,7 +71,8 @@ class TicketViewSet(BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
     )
     def retrieve(self, request, *args, **kwargs):
         ticket_id = int(kwargs["pk"])
-        cached = hotcache.status_get(ticket_id=ticket_id)
+        hot = getattr(request, "hot", None)
+        cached = hot.status if hot and hot.status else hotcache.status_get(ticket_id=ticket_id)
         if cached is not None and cached.body is not None and cached.etag is not None:
             etag, body = cached.etag, cached.body
         else:
