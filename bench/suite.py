@@ -37,8 +37,6 @@ def sections(quick: bool, data: Path) -> dict[str, list[str]]:
     """Return each section's command line, at the quick or the full sizes."""
     passages, claims = str(data / "passages.tsv"), str(data / "claims.jsonl")
     return {
-        "ingest": ["bench.ingest_and_lookup", "--articles", "200" if quick else "1000", "--data", passages,
-                   "--sample", "100" if quick else "300", "--id-lookups", "300", "--text-lookups", "200"],
         "search": ["bench.search_at_scale", "--passages", passages, "--claims", claims, "--sizes",
                    *(["10000", "100000"] if quick else ["10000", "100000", "1000000"]),
                    "--queries", "40", "--searches", "200", "--articles", "60" if quick else "100",
@@ -48,6 +46,8 @@ def sections(quick: bool, data: Path) -> dict[str, list[str]]:
                     *([] if quick else ["--lookup-tickets", "1000000"]), "--lookups", "200"],
         "http": ["bench.http_load", "--tickets", "20000" if quick else "100000",
                  "--duration", "10" if quick else "30"],
+        "ingest": ["bench.ingest_and_lookup", "--articles", "200" if quick else "1000", "--data", passages,
+                   "--sample", "100" if quick else "300", "--id-lookups", "300", "--text-lookups", "200"],
         "admin": ["bench.admin_queue", "--sizes", *(["100000"] if quick else ["100000", "1000000"]),
                   "--requests", "10" if quick else "30"],
     }  # fmt: skip
@@ -190,14 +190,15 @@ def main(argv=None) -> int:
     previous = json.loads(args.output.read_text()) if args.only and args.output.exists() else None
     if previous and previous.get("mode") == results["mode"]:
         results["sections"] = previous.get("sections", {})  # a partial run updates its own sections
+    args.output.parent.mkdir(parents=True, exist_ok=True)
     for name, argv_ in chosen.items():
         results["sections"][name] = run(name, argv_)
-    results["uptime_after"] = uptime()
-    results["wall_s"] = round(time.perf_counter() - began)
-    results["finished_at"] = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2) + "\n")
-    write_doc(results)
+        # Written after every section, so that a long run stopped early keeps what it measured.
+        results["uptime_after"] = uptime()
+        results["wall_s"] = round(time.perf_counter() - began)
+        results["finished_at"] = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
+        args.output.write_text(json.dumps(results, indent=2) + "\n")
+        write_doc(results)
     print(f"figures in {args.output.relative_to(ROOT)} and {DOC.relative_to(ROOT)}", file=sys.stderr)
     return 0
 
