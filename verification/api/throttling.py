@@ -49,7 +49,7 @@ def caller_of(request) -> tuple[str, str]:
         return "user", "t" + hotcache.token_digest(request.auth.key)
     if user is not None and user.is_authenticated:
         return "user", f"u{user.pk}"
-    return "anon", "a" + BaseThrottle().get_ident(request)
+    return "anon", "a" + (BaseThrottle().get_ident(request) or "")
 
 
 def presumed_caller(request) -> tuple[str, str] | None:
@@ -64,7 +64,7 @@ def presumed_caller(request) -> tuple[str, str] | None:
         return "user", "t" + hotcache.token_digest(auth[1].decode("latin-1"))
     if auth or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
-    return "anon", "a" + BaseThrottle().get_ident(request)
+    return "anon", "a" + (BaseThrottle().get_ident(request) or "")
 
 
 def window_keys(view, own: str, caller: str, now: float) -> list[tuple[str, int, int]]:
