@@ -17,6 +17,7 @@ import pickle
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 import redis
 from django.conf import settings
@@ -74,7 +75,9 @@ def _status_key(ticket_id: int) -> str:
 def status_get(*, ticket_id: int) -> CachedStatus | None:
     """Return the cached status of the ticket (body None on a miss), or None when Redis is down."""
     try:
-        generation, stored = client().mget([_generation_key(ticket_id), _status_key(ticket_id)])
+        generation, stored = cast(
+            list[bytes | None], client().mget([_generation_key(ticket_id), _status_key(ticket_id)])
+        )
     except redis.RedisError as error:
         warn_unavailable("status reads", error)
         return None
@@ -150,7 +153,7 @@ def token_owner_decode(stored: bytes | None) -> tuple[bool, object | None]:
 def token_owner_get(*, key: str) -> tuple[bool, object | None]:
     """Return (True, user) when Redis knows the token's owner, (False, None) on a miss or an error."""
     try:
-        stored = client().get(_token_key(key))
+        stored = cast(bytes | None, client().get(_token_key(key)))
     except redis.RedisError as error:
         warn_unavailable("token lookups", error)
         return False, None

@@ -77,7 +77,7 @@ def window_keys(view, own: str, caller: str, now: float) -> list[tuple[str, int,
     limits = []
     for name in scopes:
         if rates.get(name):
-            allowed, seconds = parse_rate(rates[name])
+            allowed, seconds = parse_rate(str(rates[name]))
             window = int(now // seconds)
             limits.append((f"{hotcache.PREFIX}throttle:{name}:{caller}:{window}", allowed, seconds))
     return limits
