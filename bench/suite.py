@@ -175,6 +175,8 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "climate_fever",
                         help="climate_fever folder (passages.tsv, claims.jsonl), read where it lies")
     parser.add_argument("--only", nargs="+", help="run only these sections")
+    parser.add_argument("--from-file", nargs="+", default=[], metavar="SECTION=PATH",
+                        help="take a section's figures from the JSON a separate run of its command printed")
     parser.add_argument("--output", type=Path, help="default bench/results/latest.json, quick.json in quick mode")
     args = parser.parse_args(argv)
     args.output = args.output or RESULTS / ("quick.json" if args.quick else "latest.json")
@@ -191,7 +193,12 @@ def main(argv=None) -> int:
     if previous and previous.get("mode") == results["mode"]:
         results["sections"] = previous.get("sections", {})  # a partial run updates its own sections
     args.output.parent.mkdir(parents=True, exist_ok=True)
+    given = dict(item.split("=", 1) for item in args.from_file)
+    for name, path in given.items():
+        results["sections"][name] = {**json.loads(Path(path).read_text()), "command": " ".join(chosen.get(name, []))}
     for name, argv_ in chosen.items():
+        if name in given:
+            continue
         results["sections"][name] = run(name, argv_)
         # Written after every section, so that a long run stopped early keeps what it measured.
         results["uptime_after"] = uptime()
