@@ -195,11 +195,10 @@ def main(argv=None) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     given = dict(item.split("=", 1) for item in args.from_file)
     for name, path in given.items():
-        results["sections"][name] = {**json.loads(Path(path).read_text()), "command": " ".join(chosen.get(name, []))}
+        results["sections"][name] = json.loads(Path(path).read_text())
     for name, argv_ in chosen.items():
-        if name in given:
-            continue
-        results["sections"][name] = run(name, argv_)
+        if name not in given:
+            results["sections"][name] = run(name, argv_)
         # Written after every section, so that a long run stopped early keeps what it measured.
         results["uptime_after"] = uptime()
         results["wall_s"] = round(time.perf_counter() - began)
