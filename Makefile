@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 DEMO_USER ?= reviewer
 DEMO_PASSWORD ?= desk-demo-2026
 
-.PHONY: demo test install lock lint typecheck check services-stop clean
+.PHONY: demo test install lock lint typecheck check services-stop clean bench bench-quick
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -55,3 +55,12 @@ services-stop:
 
 clean: services-stop
 	rm -rf $(VENV) .local
+
+# Benchmarks: figures to bench/results/latest.json and docs/performance.md (see docs/performance.md).
+BENCH_DATA ?= ../shared/data/climate_fever
+
+bench: install
+	nice -n 10 $(PY) -m bench.suite --data $(BENCH_DATA)
+
+bench-quick: install
+	BENCH_QUICK=1 nice -n 10 $(PY) -m bench.suite --data $(BENCH_DATA)

@@ -85,8 +85,8 @@ LOAD_STEPS = [
     (
         "passages",
         """
-        INSERT INTO verification_passage (id, document_id, ordinal, paragraph, start, "end", text)
-        SELECT i, doc, (i - 1) % {per_doc}, 0, start, start + length(claim), claim FROM bench_claims;
+        INSERT INTO verification_passage (id, document_id, ordinal, paragraph, start, "end", text, quote_key)
+        SELECT i, doc, (i - 1) % {per_doc}, 0, start, start + length(claim), claim, '' FROM bench_claims;
         """,
     ),
     (

@@ -341,13 +341,20 @@ def worker_throughput(workers: int) -> dict:
             first=Min("started_at"), last=Max("finished_at")
         )
         seconds = (span["last"] - span["first"]).total_seconds()
+        # Peak memory of each worker's pool process (the one that runs the tasks) and of its master.
+        from bench.http_load import peak_rss_mib, worker_pids
+
+        memory = {
+            f"worker {n}": {"master": peak_rss_mib(w.pid), "pool": [*map(peak_rss_mib, worker_pids(w.pid))]}
+            for n, w in enumerate(processes)
+        }
     finally:
         for process in processes:
             process.terminate()
         for process in processes:
             process.wait(timeout=60)
     return {"workers": workers, "tickets": len(ids), "seconds": round(seconds, 2),
-            "tickets_per_s": round(len(ids) / seconds, 2)}  # fmt: skip
+            "tickets_per_s": round(len(ids) / seconds, 2), "peak_rss_mib": memory}  # fmt: skip
 
 
 def ingest_articles(articles: list[tuple[str, str]], progress: bool) -> int:

@@ -78,3 +78,13 @@ def reviewer_api(reviewer):
     client = APIClient()
     client.force_authenticate(reviewer)
     return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fresh_hot_cache():
+    """Forget cached status reads, token owners and throttle counts of earlier runs (ids restart)."""
+    from verification import hotcache
+
+    redis = hotcache.client()
+    for key in redis.scan_iter(match=hotcache.PREFIX + "*", count=1000):
+        redis.delete(key)

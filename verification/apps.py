@@ -8,8 +8,11 @@ class VerificationConfig(AppConfig):
     verbose_name = "Verification desk"
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
+    def ready(self) -> None:
         from verification import logcontext
+
+        from . import signals
 
         # Installed here as well as in the settings, so that a process configured another way tags too.
         logcontext.install()
+        signals.connect()

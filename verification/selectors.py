@@ -5,11 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchRank
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Substr
 
 from verification import roles
-from verification.choices import STANDING_DECISIONS, Decision, EventKind, Stance, TicketStatus
+from verification.choices import (
+    STANDING_DECISIONS,
+    Decision,
+    EventKind,
+    JobKind,
+    JobStatus,
+    Stance,
+    TicketStatus,
+)
 from verification.claimreview import ClaimAppearance, Publisher, ReviewedClaim
 from verification.models import (
     Appearance,
@@ -26,7 +34,7 @@ from verification.models import (
     WebhookEndpoint,
 )
 from verification.search import Match, best_matches, overlap, passage_candidates
-from verification.search.retrieval import TsvectorToArray, any_of
+from verification.search.retrieval import TsvectorToArray, full_text_ranking
 from verification.stance import label_candidate
 
 
@@ -84,6 +92,83 @@ def ticket_detail() -> QuerySet[Ticket]:
     )
 
 
+# The ticket columns a status read shows (TicketSerializer's fields); the stored tsvector and the
+# scoring internals stay in the database.
+STATUS_TICKET_FIELDS = [
+    "id",
+    "claim_text",
+    "claimant",
+    "hedges",
+    "status",
+    "version",
+    "checkworthiness",
+    "score_reasons",
+    "last_corroborated_at",
+    "status_changed_at",
+    "created_at",
+    "updated_at",
+]
+
+
+def ticket_status() -> QuerySet[Ticket]:
+    """Return tickets prefetched for a status read: only the columns it shows, no document bodies."""
+    appearances = (
+        Appearance.objects.select_related("document")
+        .only(
+            "ticket_id",
+            "document_id",
+            "start",
+            "end",
+            "claimant",
+            "hedges",
+            "document__title",
+            "document__publisher",
+            "document__url",
+            "document__published_on",
+        )
+        # The claim as written, cut out by PostgreSQL, so the article's text never leaves the database.
+        .annotate(span_text=Substr("document__text", F("start") + 1, F("end") - F("start")))
+    )
+    candidates = (
+        CandidateSource.objects.select_related("passage__document", "decided_by")
+        .only(
+            "ticket_id",
+            "passage_id",
+            "score",
+            "matched_terms",
+            "stance",
+            "stance_cues",
+            "decision",
+            "decided_at",
+            "passage__text",
+            "passage__document_id",
+            "passage__document__title",
+            "decided_by__username",
+        )
+        .order_by("-score")
+    )
+    events = TicketEvent.objects.select_related("actor").only(
+        "ticket_id",
+        "kind",
+        "from_status",
+        "to_status",
+        "candidate_id",
+        "decision",
+        "rationale",
+        "created_at",
+        "actor__username",
+    )
+    return (
+        ticket_list()
+        .only(*STATUS_TICKET_FIELDS)
+        .prefetch_related(
+            Prefetch("appearances", queryset=appearances),
+            Prefetch("candidates", queryset=candidates),
+            Prefetch("events", queryset=events),
+        )
+    )
+
+
 def accepted_candidates(ticket: Ticket) -> list[CandidateSource]:
     """Return the ticket's accepted candidates from its prefetched candidates."""
     return [c for c in ticket.candidates.all() if c.decision == Decision.ACCEPTED]
@@ -101,32 +186,60 @@ def factchecks_by_text(
     return best_matches(KnownFactCheck.objects.all(), text=text, limit=limit, min_score=min_similarity)
 
 
-def open_ticket_ids_bearing_on(*, document_id: int, pool: int = 500) -> list[int]:
-    """Return ids of unverified tickets from other documents that some passage of this document matches."""
+def open_ticket_ids_bearing_on(
+    *, document_id: int, per_passage: int | None = None, limit: int | None = None
+) -> list[int]:
+    """Return ids of unverified tickets from other documents that some passage of this document matches.
+
+    Reverse search on the tickets' own index: each passage finds its best per_passage open tickets
+    (VERIFICATION_RECHECK_PER_PASSAGE), and a ticket counts only when one passage alone would be a
+    candidate for it (MIN_CANDIDATE_SCORE, the same measure as corroboration). At most
+    min(passages x per_passage, limit) tickets come back (VERIFICATION_RECHECK_MAX_TICKETS), the
+    closest first, whatever the number of open tickets.
+    """
+    per_passage = per_passage or settings.VERIFICATION_RECHECK_PER_PASSAGE
+    limit = limit or settings.VERIFICATION_RECHECK_MAX_TICKETS
     passage_stems = [
-        set(stems)
+        list(stems)
         for stems in Passage.objects.filter(document_id=document_id)
         .annotate(stems=TsvectorToArray("search_vector"))
         .values_list("stems", flat=True)
+        if stems
     ]
-    all_stems = sorted(set().union(*passage_stems))
-    if not all_stems:
-        return []
-    query = any_of(all_stems)
-    candidates = (
-        Ticket.objects.filter(status=TicketStatus.UNVERIFIED, search_vector=query)
-        .exclude(appearances__document_id=document_id)
-        .annotate(search_rank=SearchRank(F("search_vector"), query), stems=TsvectorToArray("search_vector"))
-        .order_by("-search_rank", "pk")
-        .values_list("pk", "stems")[:pool]
+    open_tickets = Ticket.objects.filter(status=TicketStatus.UNVERIFIED).exclude(
+        appearances__document_id=document_id
     )
-    # The same measure as corroboration: a ticket counts when one passage alone would be a candidate.
+    pooled: dict[int, list[list[str]]] = {}
+    for stems in passage_stems:
+        # Two shared stems at least: a ticket sharing one word with a sentence is not worth a run.
+        ranked = full_text_ranking(
+            lexemes=stems, excluded=[], pool=per_passage, queryset=open_tickets, one_stem_fallback=False
+        )
+        for pk in ranked:
+            pooled.setdefault(pk, []).append(stems)
+    if not pooled:
+        return []
+    ticket_stems = dict(
+        Ticket.objects.filter(pk__in=list(pooled))
+        .annotate(stems=TsvectorToArray("search_vector"))
+        .values_list("pk", "stems")
+    )
     min_score = settings.VERIFICATION_MIN_CANDIDATE_SCORE
-    return [
-        pk
-        for pk, stems in candidates
-        if any(overlap(stems, passage)[0] >= min_score for passage in passage_stems)
-    ]
+    best = {
+        pk: max(overlap(ticket_stems.get(pk) or [], passage)[0] for passage in passages)
+        for pk, passages in pooled.items()
+    }
+    bearing = sorted((pk for pk, score in best.items() if score >= min_score), key=lambda pk: (-best[pk], pk))
+    return bearing[:limit]
+
+
+def tickets_awaiting_corroboration(*, ticket_ids: list[int]) -> set[int]:
+    """Return which of the tickets already have a corroboration run queued and not yet started."""
+    return set(
+        JobRun.objects.filter(
+            kind=JobKind.CORROBORATE_TICKET, status=JobStatus.QUEUED, ticket_id__in=ticket_ids
+        ).values_list("ticket_id", flat=True)
+    )
 
 
 def stale_ticket_ids(*, older_than: dt.datetime, limit: int | None = None) -> list[int]:

@@ -187,7 +187,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = VERIFICATION_LOG_FORMAT != "json"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "verification.api.authentication.CachedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["verification.api.permissions.ReadAnyoneWriteReviewers"],
@@ -201,11 +201,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "verification.api.exceptions.domain_exception_handler",
     # Per client: anonymous callers by address, token holders by user; scoped rates on top for
     # the expensive calls (lookup by text, document submissions, writes).
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.ScopedRateThrottle",
-    ],
+    # One class counts every applicable rate (anon or user, and the view's scope) in one Redis round
+    # trip; see verification/api/throttling.py for what it does when Redis is down.
+    "DEFAULT_THROTTLE_CLASSES": ["verification.api.throttling.DeskThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("VERIFICATION_API_ANON_RATE", "120/minute"),
         "user": os.environ.get("VERIFICATION_API_USER_RATE", "1200/minute"),
@@ -318,6 +316,21 @@ VERIFICATION_API_MAX_BODY_BYTES = 64 * 1024
 # No request object nests deeper than a few levels; far deeper JSON is refused before it can drive
 # the decoder or a serializer into recursion.
 VERIFICATION_API_MAX_JSON_DEPTH = 32
+
+# The API's hot path (status cache, token owners, throttle counts) talks to this Redis with short
+# timeouts, so a Redis outage costs a read milliseconds, not seconds.
+VERIFICATION_HOT_REDIS_URL = os.environ.get("VERIFICATION_HOT_REDIS_URL") or CACHES["default"]["LOCATION"]
+VERIFICATION_HOT_REDIS_TIMEOUT = float(os.environ.get("VERIFICATION_HOT_REDIS_TIMEOUT", "0.2"))
+# A cached status read is invalidated by every change; the TTL bounds staleness only when an
+# invalidation was lost to a Redis outage. Clients may reuse a read this long (Cache-Control max-age).
+VERIFICATION_STATUS_CACHE_TTL = int(os.environ.get("VERIFICATION_STATUS_CACHE_TTL", "120"))
+VERIFICATION_STATUS_MAX_AGE = int(os.environ.get("VERIFICATION_STATUS_MAX_AGE", "10"))
+# Re-check by reverse search: each passage of a new document queues at most this many open
+# tickets, a document at most RECHECK_MAX_TICKETS, however many tickets are open.
+VERIFICATION_RECHECK_PER_PASSAGE = int(os.environ.get("VERIFICATION_RECHECK_PER_PASSAGE", "5"))
+VERIFICATION_RECHECK_MAX_TICKETS = int(os.environ.get("VERIFICATION_RECHECK_MAX_TICKETS", "50"))
+# A token's owner is cached this long; deleting the token (or saving its user) forgets it at once.
+VERIFICATION_TOKEN_CACHE_TTL = int(os.environ.get("VERIFICATION_TOKEN_CACHE_TTL", "60"))
 
 # Webhook deliveries: a Celery task posts each one, retrying with exponential backoff
 # (VERIFICATION_WEBHOOK_RETRY_BACKOFF seconds, doubling, at most ..._RETRY_BACKOFF_MAX) up to

@@ -130,9 +130,9 @@ def test_malformed_ids_are_404_not_500(reviewer_api, db, url):
 def test_anonymous_callers_are_throttled(api, db, monkeypatch):
     import uuid
 
-    from rest_framework.throttling import AnonRateThrottle
+    from verification.api.throttling import DeskThrottle
 
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": None})
+    monkeypatch.setattr(DeskThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": None})
     client_address = f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
     codes = [api.get("/api/tickets/", REMOTE_ADDR=client_address).status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]

@@ -18,11 +18,16 @@ def store(text: str):
     return services.document_store(incoming=parse_text(text, source_name="t.txt", max_bytes=100_000)).document
 
 
+def forget_statistics():
+    for kept in (retrieval._common_stems, retrieval._stem_counts, retrieval._table_sizes):
+        kept.clear()
+
+
 @pytest.fixture
 def fresh_statistics():
-    retrieval._common_stems.clear()
+    forget_statistics()
     yield
-    retrieval._common_stems.clear()
+    forget_statistics()
 
 
 def test_passages_sharing_two_stems_rank_before_those_sharing_one():
@@ -66,3 +71,27 @@ def test_stem_weights_are_inverse_document_frequencies(fresh_statistics):
     assert weights["ice"] == pytest.approx(0.0)  # in every passage: says nothing
     assert weights["o'brien"] == pytest.approx(math.log(4 / 1))  # in none: a quoted operand still counts
     assert stem_weights([]) == {}
+
+
+def test_a_big_table_counts_a_stem_once_then_searches_without_counting(monkeypatch, fresh_statistics):
+    from django.test.utils import CaptureQueriesContext
+
+    store("Polar bears hunt on the ice.\n\nThe ice melted early.\n\nThe ice is thin.")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE verification_passage")
+    monkeypatch.setattr(retrieval, "COMMON_STEMS_FROM", 0)  # these few rows stand for a big table
+    first = stem_weights(["polar", "ice"])
+    with CaptureQueriesContext(connection) as queries:
+        assert stem_weights(["polar", "ice"]) == first
+    assert not [q for q in queries if "count(*)" in q["sql"]]
+    assert first["polar"] > first["ice"]
+
+
+def test_the_any_stem_fallback_leaves_out_frequent_stems_past_its_row_budget(monkeypatch, fresh_statistics):
+    store("Polar bears hunt on the ice.\n\nThe ice melted early.\n\nThe ice is thin.\n\nIce again.")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE verification_passage")
+    monkeypatch.setattr(retrieval, "COMMON_STEMS_FROM", 0)
+    monkeypatch.setattr(retrieval, "COMMON_STEM_SHARE", 1.0)  # nothing common: the budget alone decides
+    monkeypatch.setattr(retrieval, "ANY_OF_MAX_ROWS", 2)
+    assert retrieval.within_row_budget(["ice", "polar"]) == ["polar"]  # ice is in 4 rows, polar in 1

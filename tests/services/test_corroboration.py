@@ -112,3 +112,45 @@ def test_beat_queues_at_most_a_batch_of_the_stalest_tickets(seeds, settings):
     queued = services.stale_tickets_enqueue()
     assert queued == never[:3]
     assert selectors.stale_ticket_ids(older_than=timezone.now(), limit=None) == never
+
+
+def _open_tickets_about_tanks(n: int) -> list[int]:
+    """Open n tickets about destroyed tanks, each seen in a document of its own."""
+    from tests.factories import AppearanceFactory
+
+    return [AppearanceFactory().ticket_id for _ in range(n)]
+
+
+def _document_about_tanks(paragraphs: int):
+    from verification.ingestion import parse_text
+
+    text = "\n\n".join(
+        f"Officials said that troops destroyed {n} tanks near the river on Monday." for n in range(paragraphs)
+    )
+    return services.document_store(incoming=parse_text(text, source_name="t.txt", max_bytes=100_000)).document
+
+
+def test_a_new_document_rechecks_a_bounded_number_of_tickets_however_many_are_open(db, settings):
+    from verification import selectors
+
+    settings.VERIFICATION_RECHECK_PER_PASSAGE = 2
+    settings.VERIFICATION_RECHECK_MAX_TICKETS = 5
+    _open_tickets_about_tanks(30)  # every one of them matches every passage
+    one_passage = selectors.open_ticket_ids_bearing_on(document_id=_document_about_tanks(1).pk)
+    assert len(one_passage) == 2
+    many_passages = selectors.open_ticket_ids_bearing_on(document_id=_document_about_tanks(8).pk)
+    assert len(many_passages) == 5
+
+
+def test_a_ticket_whose_corroboration_is_already_queued_is_not_queued_again(db):
+    from verification.choices import JobKind, JobStatus
+    from verification.models import JobRun
+
+    tickets = _open_tickets_about_tanks(3)
+    first = services.document_recheck_open_tickets(document_id=_document_about_tanks(1).pk)
+    assert sorted(first["queued"]) == sorted(tickets)
+    second = services.document_recheck_open_tickets(document_id=_document_about_tanks(2).pk)
+    assert second["queued"] == []
+    assert second["already_queued"] == 3
+    queued = JobRun.objects.filter(kind=JobKind.CORROBORATE_TICKET, status=JobStatus.QUEUED)
+    assert sorted(queued.values_list("ticket_id", flat=True)) == sorted(tickets)

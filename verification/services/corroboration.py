@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
-from verification import selectors
+from verification import hotcache, selectors
 from verification.choices import Decision
 from verification.models import CandidateSource, Document, Ticket
 from verification.search import passage_candidates
@@ -87,6 +87,8 @@ def ticket_corroborate(*, ticket_id: int) -> CorroborationOutcome:
             update_fields=["score", "matched_terms", "stance", "stance_cues", "refreshed_at"],
         )
         Ticket.objects.filter(pk=ticket.pk).update(last_corroborated_at=timezone.now())
+        # Bulk writes send no signals: the ticket's cached status read is made stale here.
+        hotcache.tickets_invalidate([ticket.pk])
     new = len(rows) - len(existing)
     outcome = CorroborationOutcome(ticket_id=ticket.pk, attached=new, refreshed=len(undecided) - new)
     logger.info(
@@ -96,12 +98,24 @@ def ticket_corroborate(*, ticket_id: int) -> CorroborationOutcome:
 
 
 def document_recheck_open_tickets(*, document_id: int) -> dict:
-    """Embed a new document's passages, then queue corroboration of the open tickets it bears on."""
+    """Embed a new document's passages, then queue corroboration of the open tickets it bears on.
+
+    The tickets come from reverse search (selectors.open_ticket_ids_bearing_on, bounded by
+    VERIFICATION_RECHECK_MAX_TICKETS); a ticket whose corroboration is already queued and not yet
+    started is not queued again, since that run will see this document too.
+    """
     embedded = passages_embed(document_id=document_id)
     with transaction.atomic():
-        ticket_ids = selectors.open_ticket_ids_bearing_on(document_id=document_id)
+        bearing = selectors.open_ticket_ids_bearing_on(document_id=document_id)
+        waiting = selectors.tickets_awaiting_corroboration(ticket_ids=bearing)
+        ticket_ids = [pk for pk in bearing if pk not in waiting]
         corroboration_dispatch(ticket_ids=ticket_ids)
-    return {"document_id": document_id, "embedded": embedded, "queued": ticket_ids}
+    return {
+        "document_id": document_id,
+        "embedded": embedded,
+        "queued": ticket_ids,
+        "already_queued": len(bearing) - len(ticket_ids),
+    }
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
 
+from verification import hotcache
 from verification.choices import EventKind
 from verification.errors import NotAllowed, StaleEdit
 from verification.models import Ticket, TicketEvent
@@ -32,6 +33,7 @@ def ticket_version_bump(ticket: Ticket) -> None:
     """Count one more change of the locked ticket, so that pages showing the previous version go stale."""
     Ticket.objects.filter(pk=ticket.pk).update(version=F("version") + 1, updated_at=timezone.now())
     ticket.version += 1
+    hotcache.tickets_invalidate([ticket.pk])
 
 
 def _last_change(ticket: Ticket) -> str:

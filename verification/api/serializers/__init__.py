@@ -8,6 +8,7 @@ from .tickets import (
     TicketDetailSerializer,
     TicketMatchSerializer,
     TicketSerializer,
+    TicketStatusSerializer,
     TransitionSerializer,
 )
 from .webhooks import WebhookDeliverySerializer, WebhookEndpointCreatedSerializer, WebhookEndpointSerializer
@@ -21,6 +22,7 @@ __all__ = [
     "LookupQuerySerializer",
     "SubmissionSerializer",
     "TicketDetailSerializer",
+    "TicketStatusSerializer",
     "TicketMatchSerializer",
     "TicketSerializer",
     "TransitionSerializer",

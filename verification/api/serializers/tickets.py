@@ -180,6 +180,16 @@ class TicketDetailSerializer(TicketSerializer):
         return EventSerializer(change).data if change else None
 
 
+class StatusAppearanceSerializer(AppearanceSerializer):
+    text = serializers.CharField(source="span_text", read_only=True)
+
+
+class TicketStatusSerializer(TicketDetailSerializer):
+    """The detail representation, read from selectors.ticket_status() (the claim span cut in SQL)."""
+
+    appearances = StatusAppearanceSerializer(many=True, read_only=True)
+
+
 class TicketMatchSerializer(serializers.Serializer):
     similarity = serializers.FloatField(source="score")
     shared_terms = serializers.ListField(child=serializers.CharField(), source="shared")

@@ -1,5 +1,8 @@
 """Ticket and candidate endpoints: each parses its input, calls one selector or service, serializes."""
 
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.utils.cache import get_conditional_response
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
@@ -7,10 +10,11 @@ from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from verification import roles, selectors, services
+from verification import hotcache, roles, selectors, services
 from verification.claimreview import claim_review
 
 from ..filters import TicketFilter
+from ..hotpath import HotPathMixin
 from ..limits import BodySizeLimitMixin
 from ..renderers import JSONLDRenderer
 from ..schema import CLAIMREVIEW_SCHEMA
@@ -21,13 +25,14 @@ from ..serializers import (
     TicketDetailSerializer,
     TicketMatchSerializer,
     TicketSerializer,
+    TicketStatusSerializer,
     TransitionSerializer,
 )
 
 REFUSED = OpenApiResponse(description="Refused: the guard's reason, or a change since you looked.")
 
 
-class TicketViewSet(BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
+class TicketViewSet(HotPathMixin, BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
     """Verification tickets: list, detail, lookup by claim text, status changes, ClaimReview."""
 
     lookup_value_regex = r"\d+"
@@ -36,6 +41,9 @@ class TicketViewSet(BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
     @property
     def throttle_scope(self):
         return {"lookup": "lookup", "transition": "writes"}.get(self.action)
+
+    def hot_status_ticket_id(self, request) -> int | None:
+        return int(self.kwargs["pk"]) if self.action == "retrieve" else None
 
     def get_queryset(self):
         if self.action == "list":
@@ -53,11 +61,41 @@ class TicketViewSet(BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
         return super().list(request, *args, **kwargs)
 
     @extend_schema(
+        responses={
+            200: TicketDetailSerializer,
+            304: OpenApiResponse(description="Not modified: the If-None-Match entity tag is current."),
+        },
         description="One ticket: status, claim, claimant, appearances, evidence counted by independent "
-        "origin, accepted evidence, the last status change with its rationale, candidates, history."
+        "origin, accepted evidence, the last status change with its rationale, candidates, history. "
+        "Answers with an ETag; send it back as If-None-Match to get 304 while nothing changed.",
     )
     def retrieve(self, request, *args, **kwargs):
-        return super().retrieve(request, *args, **kwargs)
+        ticket_id = int(kwargs["pk"])
+        hot = getattr(request, "hot", None)
+        cached = hot.status if hot and hot.status else hotcache.status_get(ticket_id=ticket_id)
+        if cached is not None and cached.body is not None and cached.etag is not None:
+            etag, body = cached.etag, cached.body
+        else:
+            etag, body = self.status_body(ticket_id)
+            if cached is not None:  # None: Redis is down, the read is served from PostgreSQL alone
+                hotcache.status_put(ticket_id=ticket_id, generation=cached.generation, etag=etag, body=body)
+        response = get_conditional_response(request._request, etag=etag) or HttpResponse(
+            body, content_type="application/json"
+        )
+        response["ETag"] = etag
+        # Publishers' pages may keep a badge a few seconds, then must ask again (cheaply, by ETag).
+        audience = "public" if settings.VERIFICATION_API_ANONYMOUS_READ else "private"
+        response["Cache-Control"] = f"{audience}, max-age={settings.VERIFICATION_STATUS_MAX_AGE}"
+        return response
+
+    @staticmethod
+    def status_body(ticket_id: int) -> tuple[str, bytes]:
+        """Return the entity tag and rendered JSON of the ticket's status read, from PostgreSQL."""
+        ticket = selectors.ticket_status().filter(pk=ticket_id).first()
+        if ticket is None:
+            raise Http404
+        body = JSONRenderer().render(TicketStatusSerializer(ticket).data)
+        return hotcache.status_etag(body), body
 
     @extend_schema(
         parameters=[LookupQuerySerializer],
