@@ -167,3 +167,22 @@ def test_train_writes_a_model_that_scores_with_its_cross_validated_figures(tmp_p
     high = score_sentence("Unemployment rose to 9 percent in May.", model=model)[0]
     low = score_sentence("I think we can do better.", model=model)[0]
     assert high > low
+
+
+CLAIMANTS = Path(__file__).resolve().parents[1] / "extraction" / "data" / "claimants.json"
+
+
+def test_evaluate_claimants_prints_the_rules_beside_the_sentence_alone():
+    table = run("evaluate", "claimants", str(CLAIMANTS))
+    assert "attribution rules" in table
+    assert "sentence alone" in table
+    report = json.loads(run("evaluate", "claimants", str(CLAIMANTS), "--json"))
+    assert report["sentences"] >= 30
+    assert report["accuracy"]["attribution rules"] > report["accuracy"]["sentence alone"]
+
+
+def test_evaluate_claimants_refuses_a_file_that_is_not_a_test_set(tmp_path):
+    path = tmp_path / "set.json"
+    path.write_text('{"articles": "none"}', encoding="utf-8")
+    with pytest.raises(CommandError, match="non-empty"):
+        run("evaluate", "claimants", str(path))

@@ -54,7 +54,7 @@ def test_a_calibrated_model_scales_every_reason_so_they_still_sum_to_the_score()
     ("sentence", "feature", "says"),
     [
         ("Turnout had reached 68 percent, the highest in a decade.", "quantity", "a number about turnout"),
-        ("Soldiers tortured and murdered 12 civilians, prosecutors said.", "harm", "an accusation of a crime"),
+        ("Soldiers tortured and murdered 12 civilians, police said.", "harm", "an accusation of a crime"),
         ("President Volodymyr Zelensky visited Bucha on Monday.", "named_entity", "a named official"),
         ("I think it will be terrible.", "opinion", "an opinion rather than a fact"),
     ],
