@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('django_celery_beat', '0019_alter_periodictasks_options'),
-        ('verification', '0010_prune_job_runs'),
+        ('verification', '0011_operator_role'),
     ]
 
     operations = [

@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("django_celery_beat", "0019_alter_periodictasks_options"),
-        ('verification', '0010_prune_job_runs'),
+        ('verification', '0012_sources_archive_factchecks'),
     ]
 
     operations = [
