@@ -35,7 +35,11 @@ class Document(models.Model):
     class Meta:
         ordering = ["-ingested_at"]
         # The queue's publisher filter lists the distinct publishers by walking this index.
-        indexes = [models.Index(fields=["publisher"], name="document_publisher_idx")]
+        # A source's poll asks for each listed item whether its URL is known already.
+        indexes = [
+            models.Index(fields=["publisher"], name="document_publisher_idx"),
+            models.Index(fields=["url"], name="document_url_idx"),
+        ]
 
     def __str__(self):
         return self.title or self.source_name or f"Document {self.pk}"
