@@ -79,12 +79,14 @@ ENDPOINTS = [
     # The extraction job's run and its outbox row, written with the document.
     ("document submission", "post", "/api/documents/", {"text": "{text}"}, 29),
     ("job", "get", "/api/jobs/{job}/", None, 4),
-    ("webhook list", "get", "/api/webhooks/", None, 2),
+    # Two of each webhook read are the caller's permissions: operators oversee every endpoint.
+    ("webhook list", "get", "/api/webhooks/", None, 4),
     ("webhook registration", "post", "/api/webhooks/", {"url": "https://hooks.example.org/n"}, 2),
-    ("webhook detail", "get", "/api/webhooks/{webhook}/", None, 2),
-    ("webhook change", "patch", "/api/webhooks/{webhook}/", {"description": "desk"}, 3),
-    ("webhook deliveries", "get", "/api/webhooks/{webhook}/deliveries/", None, 3),
-    ("webhook removal", "delete", "/api/webhooks/{spare_webhook}/", None, 4),
+    ("webhook detail", "get", "/api/webhooks/{webhook}/", None, 4),
+    ("webhook change", "patch", "/api/webhooks/{webhook}/", {"description": "desk"}, 5),
+    ("webhook deliveries", "get", "/api/webhooks/{webhook}/deliveries/", None, 5),
+    # The caller's permissions, the endpoint, the service's savepoint and the cascade to its log.
+    ("webhook removal", "delete", "/api/webhooks/{spare_webhook}/", None, 9),
     ("schema", "get", "/api/schema/", None, 1),
     ("swagger ui", "get", "/api/docs/", None, 1),
 ]

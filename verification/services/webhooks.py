@@ -79,10 +79,10 @@ def webhook_endpoint_delete(*, endpoint_id: int) -> int:
     Deliveries still queued find no row when their task runs and are dropped, so nothing is sent
     to a URL its client has unregistered.
     """
-    endpoint = WebhookEndpoint.objects.select_for_update().get(pk=endpoint_id)
-    deliveries = endpoint.deliveries.count()
-    endpoint.delete()
-    return deliveries
+    _, removed = WebhookEndpoint.objects.filter(pk=endpoint_id).delete()
+    if not removed.get(WebhookEndpoint._meta.label):
+        raise WebhookEndpoint.DoesNotExist(f"No webhook endpoint {endpoint_id}.")
+    return removed.get(WebhookDelivery._meta.label, 0)
 
 
 def _event_name(event: TicketEvent) -> str | None:
