@@ -21,7 +21,7 @@ import statistics
 import sys
 import time
 
-from bench.admin_queue import PASSWORD, load
+from bench.admin_queue import PASSWORD, PER_DOCUMENT, load
 from bench.ingest_and_lookup import machine, percentiles_ms, reword
 from bench.throwaway import throwaway_database
 
@@ -187,7 +187,8 @@ def main(argv=None) -> int:
         loaded = 0
         for open_tickets in args.open:
             size_is_last = open_tickets == args.open[-1]
-            size = int(open_tickets / OPEN_SHARE)
+            # Whole documents of PER_DOCUMENT tickets, so that the next step starts a document of its own.
+            size = -(-int(open_tickets / OPEN_SHARE) // PER_DOCUMENT) * PER_DOCUMENT
             began = time.perf_counter()
             load(loaded + 1, size, [reviewer.pk], not args.no_progress)
             load_s = round(time.perf_counter() - began, 1)
@@ -203,6 +204,7 @@ def main(argv=None) -> int:
             if not args.json:
                 print(json.dumps(step))
         if args.lookup_tickets and args.lookup_tickets > loaded:
+            args.lookup_tickets = -(-args.lookup_tickets // PER_DOCUMENT) * PER_DOCUMENT
             load(loaded + 1, args.lookup_tickets, [reviewer.pk], not args.no_progress)
             loaded = args.lookup_tickets
         lookups = {"tickets": loaded, **lookup_latency(rng, loaded, args.texts, args.lookups)}
