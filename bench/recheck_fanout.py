@@ -159,10 +159,13 @@ def parse_args(argv):
         "--lookup-tickets",
         type=int,
         default=None,
-        help="load up to this many tickets after the last step and time lookups by text there",
+        help="load up to this many tickets after the last step, time lookups by text there",
     )
     parser.add_argument(
-        "--documents", type=int, default=100, help="documents re-checked at the last step (at most 100 before)"
+        "--documents",
+        type=int,
+        default=100,
+        help="documents re-checked at the last step (at most 100 before)",
     )
     parser.add_argument("--texts", type=int, default=40)
     parser.add_argument("--lookups", type=int, default=200)
