@@ -21,7 +21,7 @@ import statistics
 import sys
 import time
 
-from bench.admin_queue import PASSWORD, load
+from bench.admin_queue import PASSWORD, PER_DOCUMENT, load
 from bench.ingest_and_lookup import machine, percentiles_ms, reword
 from bench.throwaway import throwaway_database
 
@@ -159,10 +159,13 @@ def parse_args(argv):
         "--lookup-tickets",
         type=int,
         default=None,
-        help="load up to this many tickets after the last step and time lookups by text there",
+        help="load up to this many tickets after the last step, time lookups by text there",
     )
     parser.add_argument(
-        "--documents", type=int, default=100, help="documents re-checked at the last step (at most 100 before)"
+        "--documents",
+        type=int,
+        default=100,
+        help="documents re-checked at the last step (at most 100 before)",
     )
     parser.add_argument("--texts", type=int, default=40)
     parser.add_argument("--lookups", type=int, default=200)
@@ -187,7 +190,8 @@ def main(argv=None) -> int:
         loaded = 0
         for open_tickets in args.open:
             size_is_last = open_tickets == args.open[-1]
-            size = int(open_tickets / OPEN_SHARE)
+            # Whole documents of PER_DOCUMENT tickets, so that the next step starts a document of its own.
+            size = -(-int(open_tickets / OPEN_SHARE) // PER_DOCUMENT) * PER_DOCUMENT
             began = time.perf_counter()
             load(loaded + 1, size, [reviewer.pk], not args.no_progress)
             load_s = round(time.perf_counter() - began, 1)
@@ -203,6 +207,7 @@ def main(argv=None) -> int:
             if not args.json:
                 print(json.dumps(step))
         if args.lookup_tickets and args.lookup_tickets > loaded:
+            args.lookup_tickets = -(-args.lookup_tickets // PER_DOCUMENT) * PER_DOCUMENT
             load(loaded + 1, args.lookup_tickets, [reviewer.pk], not args.no_progress)
             loaded = args.lookup_tickets
         lookups = {"tickets": loaded, **lookup_latency(rng, loaded, args.texts, args.lookups)}

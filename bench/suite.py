@@ -192,6 +192,8 @@ def main(argv=None) -> int:
     previous = json.loads(args.output.read_text()) if args.only and args.output.exists() else None
     if previous and previous.get("mode") == results["mode"]:
         results["sections"] = previous.get("sections", {})  # a partial run updates its own sections
+        results["uptime_before"] = previous.get("uptime_before", results["uptime_before"])
+        began -= previous.get("wall_s", 0)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     given = dict(item.split("=", 1) for item in args.from_file)
     for name, path in given.items():

@@ -14,9 +14,10 @@ from verification import hotcache
 from verification.models import Appearance, CandidateSource, Document, Ticket, TicketEvent
 
 
-def ticket_changed(sender, instance, **kwargs) -> None:
+def ticket_changed(sender, instance, created=False, **kwargs) -> None:
     """Make the ticket's cached status stale."""
-    hotcache.tickets_invalidate([instance.pk])
+    if not created:  # a new ticket has no cached read yet (a 404 is never cached)
+        hotcache.tickets_invalidate([instance.pk])
 
 
 def part_changed(sender, instance, **kwargs) -> None:

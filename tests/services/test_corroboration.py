@@ -115,10 +115,10 @@ def test_beat_queues_at_most_a_batch_of_the_stalest_tickets(seeds, settings):
 
 
 def _open_tickets_about_tanks(n: int) -> list[int]:
-    """Open n tickets about destroyed tanks, each seen in a document of its own."""
-    from tests.factories import AppearanceFactory
+    """Open n tickets about destroyed tanks (0, 1, 2, ... of them), each seen in a document of its own."""
+    from tests.factories import SENTENCE, AppearanceFactory
 
-    return [AppearanceFactory().ticket_id for _ in range(n)]
+    return [AppearanceFactory(ticket__claim_text=SENTENCE.format(n=k)).ticket_id for k in range(n)]
 
 
 def _document_about_tanks(paragraphs: int):
@@ -135,7 +135,9 @@ def test_a_new_document_rechecks_a_bounded_number_of_tickets_however_many_are_op
 
     settings.VERIFICATION_RECHECK_PER_PASSAGE = 2
     settings.VERIFICATION_RECHECK_MAX_TICKETS = 5
-    _open_tickets_about_tanks(30)  # every one of them matches every passage
+    # Every ticket matches every passage; each passage ranks the ticket with its own number first,
+    # so eight passages would bear on eight tickets or more without the bound.
+    _open_tickets_about_tanks(30)
     one_passage = selectors.open_ticket_ids_bearing_on(document_id=_document_about_tanks(1).pk)
     assert len(one_passage) == 2
     many_passages = selectors.open_ticket_ids_bearing_on(document_id=_document_about_tanks(8).pk)

@@ -36,6 +36,8 @@ def test_a_status_change_is_delivered_signed_to_each_endpoint_listening(
     with django_capture_on_commit_callbacks() as queued:
         dispute(ticket, reviewer)
     delivery = WebhookDelivery.objects.get()
+    # The API's cached status reads are made stale after commit too; those callbacks are not deliveries.
+    queued = [callback for callback in queued if callback.__module__ != "verification.hotcache"]
     assert (delivery.endpoint, delivery.event, len(queued)) == (
         listening,
         WebhookEvent.TICKET_STATUS_CHANGED,
