@@ -137,3 +137,9 @@ def test_evaluate_stance_evidence_reports_the_model_beside_both_baselines(tmp_pa
     assert always["pairs"] == 2
     assert always["accuracy"] == 0.5
     assert always["macro_f1"] == pytest.approx((2 / 3 + 0) / 2, abs=1e-4)
+
+
+def test_train_stance_names_a_missing_data_folder_before_training(tmp_path):
+    with pytest.raises(CommandError, match=r"cannot read .*stances\.csv"):
+        run("train", "stance", "--fnc", str(tmp_path / "nowhere"), "--out", str(tmp_path / "model"))
+    assert not (tmp_path / "model").exists()
