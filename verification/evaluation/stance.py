@@ -7,23 +7,16 @@ labels. Macro-F1 is the mean F1 of the classes present in the gold labels or the
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+
+from verification.stance.overlap import overlap_share
 
 LABELS = ("supports", "contradicts", "discusses", "unrelated")
 RELATED = frozenset(LABELS[:3])
 # Share of a headline's content words found in the body from which word overlap calls a pair related.
 OVERLAP_RELATED = 0.3
-_WORD = re.compile(r"[a-z0-9]+")
-# Function words carry no topic; left out of the overlap.
-_STOPWORD_TEXT = (
-    "a an the of to in on at for and or but is are was were be been has have had it its this that "
-    "these those with by from as after over about into he she they we you i his her their our not no "
-    "says said say will would could can may might just than then so if what who how why when"
-)
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 @dataclass(frozen=True)
@@ -152,27 +145,9 @@ def stance_figures(gold: Sequence[str], predicted: Sequence[str]) -> StanceFigur
     )
 
 
-def content_words(text: str) -> set[str]:
-    """Return the lowercased content words of text, crudely stemmed (plural and -ed/-ing cut)."""
-    words = set()
-    for word in _WORD.findall(text.lower()):
-        if word in _STOPWORDS:
-            continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if len(word) > len(suffix) + 3 and word.endswith(suffix):
-                word = word[: -len(suffix)]
-                break
-        words.add(word)
-    return words
-
-
 def word_overlap_stance(claim: str, document: str, *, threshold: float = OVERLAP_RELATED) -> str:
     """Return the word-overlap baseline: "discusses" when enough claim words recur, else "unrelated"."""
-    words = content_words(claim)
-    if not words:
-        return "unrelated"
-    share = len(words & content_words(document)) / len(words)
-    return "discusses" if share >= threshold else "unrelated"
+    return "discusses" if overlap_share(claim, document) >= threshold else "unrelated"
 
 
 def report_from(
@@ -204,12 +179,12 @@ def fnc_evaluate(
     labels) and the predicted stance of every pair, in order.
     """
     from verification.extraction.segmentation import split_sentences
-    from verification.stance.documents import aggregate_windows, passage_windows
+    from verification.stance.documents import decide_document, document_windows
 
-    windows_of = {
-        body_id: passage_windows([sentence.text for sentence in split_sentences(text)])
-        for body_id, text in bodies.items()
+    passages_of = {
+        body_id: [sentence.text for sentence in split_sentences(text)] for body_id, text in bodies.items()
     }
+    windows_of = {body_id: document_windows(passages) for body_id, passages in passages_of.items()}
     predicted: list[str] = []
     for start in progress(range(0, len(pairs), chunk)):
         batch = pairs[start : start + chunk]
@@ -223,7 +198,10 @@ def fnc_evaluate(
                 continue
             mine = window_predictions[offset : offset + len(windows)]
             offset += len(windows)
-            predicted.append(aggregate_windows([indices for indices, _ in windows], mine)[0])
+            label, _, _ = decide_document(
+                pair.headline, passages_of[pair.body_id], [indices for indices, _ in windows], mine
+            )
+            predicted.append(label)
     gold = [pair.stance for pair in pairs]
     if any(stance is None for stance in gold):
         return None, predicted

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from verification.evaluation.stance import content_words
 from verification.search.features import compare
 from verification.search.ranking import overlap
 
+from .overlap import content_words
 from .rules import label_stance
 
 

