@@ -51,6 +51,9 @@ class TrainingSettings:
     frozen_layers: int = 3
     # Training stops after this many minutes of wall time (then exports what it has); None: no limit.
     max_minutes: float | None = None
+    # Training stops after this many optimiser steps, whatever the clock says: a run stopped by
+    # --max-minutes is rebuilt exactly by giving its step count here.
+    max_steps: int | None = None
     limit: int | None = None
 
 
@@ -173,7 +176,7 @@ def train_stance(
             running += float(output.loss.detach())
             over_time = (
                 settings.max_minutes is not None and time.monotonic() - started > 60 * settings.max_minutes
-            )
+            ) or (settings.max_steps is not None and step >= settings.max_steps)
             if number % 25 == 0 or number == len(batches) or over_time:
                 log(
                     f"epoch {epoch + 1}/{settings.epochs} batch {number}/{len(batches)} "
@@ -183,7 +186,10 @@ def train_stance(
                 stopped_early = True
                 break
         if stopped_early:
-            log(f"stopped after {settings.max_minutes} minutes, at step {step} of {steps}")
+            log(
+                f"stopped at step {step} of {steps} "
+                f"(budget: {settings.max_minutes} minutes, {settings.max_steps} steps)"
+            )
             break
     model.eval()
     out_dir.mkdir(parents=True, exist_ok=True)

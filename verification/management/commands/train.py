@@ -101,6 +101,9 @@ class Command(BaseCommand):
             "--max-minutes", type=float, default=None, help="Stop training after this long and export."
         )
         stance.add_argument(
+            "--max-steps", type=int, default=None, help="Stop training after this many steps and export."
+        )
+        stance.add_argument(
             "--head-per-class",
             type=int,
             default=200,
@@ -229,6 +232,7 @@ class Command(BaseCommand):
             frozen_layers=options["frozen_layers"],
             threads=options["threads"],
             max_minutes=options["max_minutes"],
+            max_steps=options["max_steps"],
         )
         examples = training_examples(
             fnc_pairs=pairs,
@@ -273,8 +277,10 @@ class Command(BaseCommand):
                 "reviewer_label_files": [str(stances.name) for stances, _ in options["labels"]],
                 **facts,
             },
+            # The step count rebuilds the same weights even where a time budget stopped training.
             "rebuild": "python manage.py train stance --fnc ../shared/data/fnc1 "
-            "--climate-fever ../shared/data/climate_fever",
+            f"--climate-fever ../shared/data/climate_fever --max-steps {facts['steps']} "
+            f"--head-per-class {options['head_per_class']}",
         }
         write_card(out / "model_card.json", card)
         # The document head reads the new model's window predictions, so it is fitted after export.
