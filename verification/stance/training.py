@@ -315,7 +315,7 @@ def fit_document_head(
     for number, pair in enumerate(sample, start=1):
         passages = [sentence.text for sentence in split_sentences(bodies[pair.body_id])]
         windows = document_windows(passages)
-        if not windows:
+        if not windows or pair.stance is None:
             continue
         predictions = predict([(pair.headline, text) for _, text in windows])
         features.append(document_features(pair.headline, passages, predictions))
