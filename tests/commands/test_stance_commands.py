@@ -1,0 +1,145 @@
+"""`manage.py evaluate stance` and `evaluate stance-evidence` on small files written here."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+BODIES = [
+    (
+        "1",
+        (
+            "Russian forces shelled the central hospital in Kharkiv on Monday, killing three people, "
+            "regional officials said. Rescue teams searched the rubble through the night."
+        ),
+    ),
+    ("2", "Apple unveiled two new iPhones with larger screens at its September event in California."),
+]
+STANCES = [
+    ("Russian shelling hit a Kharkiv hospital", "1", "agree"),
+    ("Apple unveils larger iPhones", "2", "agree"),
+    ("Russian shelling hit a Kharkiv hospital", "2", "unrelated"),
+]
+
+
+def write_csv(path, header, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+@pytest.fixture
+def fnc_files(tmp_path):
+    stances = write_csv(tmp_path / "stances.csv", ["Headline", "Body ID", "Stance"], STANCES)
+    bodies = write_csv(tmp_path / "bodies.csv", ["Body ID", "articleBody"], BODIES)
+    return stances, bodies
+
+
+def test_evaluate_stance_reports_the_model_beside_word_overlap_and_writes_predictions(fnc_files, tmp_path):
+    stances, bodies = fnc_files
+    out = tmp_path / "predictions.csv"
+    report = json.loads(
+        run("evaluate", "stance", str(stances), str(bodies), "--predictions", str(out), "--json")
+    )
+    assert set(report["methods"]) == {"model", "word overlap"}
+    for figures in report["methods"].values():
+        assert figures["pairs"] == 3
+        assert 0 <= figures["fnc_score"] <= 1
+        assert 0 <= figures["macro_f1"] <= 1
+        assert sum(sum(row.values()) for row in figures["confusion"].values()) == 3
+    # Word overlap finds the related pairs and calls every related pair "discuss".
+    assert report["methods"]["word overlap"]["confusion"]["supports"] == {"discusses": 2}
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(row["Headline"], row["Body ID"]) for row in rows] == [(h, b) for h, b, _ in STANCES]
+    assert {row["Stance"] for row in rows} <= {"agree", "disagree", "discuss", "unrelated"}
+
+
+def test_evaluate_stance_never_reads_the_gold_column_to_decide(fnc_files, tmp_path):
+    stances, bodies = fnc_files
+    flipped = write_csv(
+        tmp_path / "flipped.csv",
+        ["Headline", "Body ID", "Stance"],
+        [(h, b, "disagree" if s == "agree" else "agree") for h, b, s in STANCES],
+    )
+    unlabelled = write_csv(
+        tmp_path / "unlabelled.csv", ["Headline", "Body ID"], [(h, b) for h, b, _ in STANCES]
+    )
+    written = []
+    for name, path in (("gold", stances), ("flipped", flipped), ("none", unlabelled)):
+        out = tmp_path / f"{name}-predictions.csv"
+        run("evaluate", "stance", str(path), str(bodies), "--predictions", str(out))
+        written.append([row[2] for row in csv.reader(out.open(encoding="utf-8"))][1:])
+    assert written[0] == written[1] == written[2]
+
+
+def test_evaluate_stance_table_names_the_measures(fnc_files):
+    stances, bodies = fnc_files
+    table = run("evaluate", "stance", str(stances), str(bodies))
+    for words in ("FNC score", "macro-F1", "word overlap", "Confusion of model"):
+        assert words in table
+
+
+def test_evaluate_stance_names_a_missing_body_and_a_bad_label(fnc_files, tmp_path):
+    stances, bodies = fnc_files
+    orphan = write_csv(
+        tmp_path / "orphan.csv", ["Headline", "Body ID", "Stance"], [("A claim", "9", "agree")]
+    )
+    with pytest.raises(CommandError, match="no body for Body ID 9"):
+        run("evaluate", "stance", str(orphan), str(bodies))
+    bad = write_csv(tmp_path / "bad.csv", ["Headline", "Body ID", "Stance"], [("A claim", "1", "maybe")])
+    with pytest.raises(CommandError, match="row 2: Stance 'maybe'"):
+        run("evaluate", "stance", str(bad), str(bodies))
+    headless = write_csv(tmp_path / "headless.csv", ["Title", "Body ID"], [("A claim", "1")])
+    with pytest.raises(CommandError, match="lacks the column"):
+        run("evaluate", "stance", str(headless), str(bodies))
+
+
+def test_evaluate_stance_evidence_reports_the_model_beside_both_baselines(tmp_path):
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(
+        json.dumps(
+            {
+                "claim_id": "1",
+                "claim": "Global warming is driving polar bears toward extinction",
+                "supports_ids": ["Polar bear:1"],
+                "refutes_ids": ["Polar bear:2"],
+                "nei_ids": ["Polar bear:3"],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    passages = tmp_path / "passages.tsv"
+    passages.write_text(
+        "passage_id\tarticle\ttext\n"
+        "Polar bear:1\tPolar bear\tThe loss of sea ice from global warming threatens polar bears.\n"
+        "Polar bear:2\tPolar bear\tPolar bear numbers have risen and the species is not threatened.\n"
+        "Polar bear:3\tPolar bear\tPolar bears live in the Arctic.\n",
+        encoding="utf-8",
+    )
+    report = json.loads(
+        run("evaluate", "stance-evidence", "--claims", str(claims), "--passages", str(passages), "--json")
+    )
+    assert set(report["methods"]) == {"model", "always supports", "rules"}
+    always = report["methods"]["always supports"]
+    # Two gold passages (the not-enough-info one is not gold); always answering supports gets one.
+    assert always["pairs"] == 2
+    assert always["accuracy"] == 0.5
+    assert always["macro_f1"] == pytest.approx((2 / 3 + 0) / 2, abs=1e-4)
+
+
+def test_train_stance_names_a_missing_data_folder_before_training(tmp_path):
+    with pytest.raises(CommandError, match=r"cannot read .*stances\.csv"):
+        run("train", "stance", "--fnc", str(tmp_path / "nowhere"), "--out", str(tmp_path / "model"))
+    assert not (tmp_path / "model").exists()
