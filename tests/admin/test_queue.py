@@ -194,6 +194,9 @@ def _queries(client, url):
 
 @pytest.mark.parametrize("query", ["", "?status=all&evidence=supports", "?assigned=me&q=troops+or+soldiers"])
 def test_the_queue_runs_the_same_queries_however_many_tickets(desk, seeds, reviewer, query):
+    from tests.conftest import ingest_bucha_wire
+
+    ingest_bucha_wire()
     first = Ticket.objects.get(claim_text__startswith="Ukrainian officials say that they have discovered")
     services.ticket_corroborate(ticket_id=first.pk)
     services.ticket_assign(ticket_id=first.pk, assignee_id=reviewer.pk, actor=reviewer)

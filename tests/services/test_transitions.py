@@ -36,7 +36,7 @@ def test_corroborated_needs_accepted_support(corroborated_seeds, reviewer):
 def test_corroborated_with_accepted_support_from_another_document(corroborated_seeds, reviewer):
     ticket = _torture_room_ticket()
     support = _candidate(ticket, Stance.SUPPORTS)
-    assert support is not None, "the Balakliya torture chamber should support the Bucha torture room"
+    assert support is not None, "the Bucha wire report should support the Bucha torture room"
     services.candidate_decide(candidate_id=support.pk, decision=Decision.ACCEPTED, actor=reviewer)
     services.ticket_transition(
         ticket_id=ticket.pk,
@@ -184,11 +184,12 @@ def test_a_decision_and_a_transition_racing_leave_status_and_evidence_consistent
 
     from django.db import connections
 
-    from tests.conftest import BALAKLIYA, BUCHA, ingest_file
+    from tests.conftest import BALAKLIYA, BUCHA, ingest_bucha_wire, ingest_file
     from verification.services.accounts import reviewer_ensure
 
     ingest_file(BUCHA)
     ingest_file(BALAKLIYA)
+    ingest_bucha_wire()
     reviewer, _ = reviewer_ensure(username="racer", password="race-2026-desk")
     ticket = _torture_room_ticket()
     services.ticket_corroborate(ticket_id=ticket.pk)

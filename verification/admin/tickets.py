@@ -7,7 +7,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from verification import selectors, services
@@ -28,6 +28,7 @@ from .queue import (
     StatusFilter,
 )
 from .rendering import claim_in_context, highlight_matches, reasons_list, status_badge, words_of
+from .stances import candidate_stance_view
 
 # Bulk changes go ticket by ticket, each in its own transaction; past this many, select fewer.
 BULK_LIMIT = 500
@@ -109,6 +110,18 @@ class TicketAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["verification/admin.css"]}
+
+    def get_urls(self):
+        # Extra pages are admin views with their own forms, as UserAdmin's password page is.
+        stance = path(
+            "<path:object_id>/candidates/<int:candidate_id>/stance/",
+            self.admin_site.admin_view(self.candidate_stance_view),
+            name="verification_ticket_candidate_stance",
+        )
+        return [stance, *super().get_urls()]
+
+    def candidate_stance_view(self, request, object_id, candidate_id):
+        return candidate_stance_view(self, request, unquote(object_id), candidate_id)
 
     def get_changelist(self, request, **kwargs):
         return QueueChangeList

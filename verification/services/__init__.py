@@ -13,6 +13,7 @@ from .embeddings import passages_embed
 from .ingest import IngestResult, document_extract, document_ingest, document_store
 from .reextract import document_reextract
 from .runs import job_runs_prune
+from .stances import candidate_stance_correct
 from .submissions import Submission, document_submit
 from .tickets import claim_key, ticket_for_claim, tickets_open_for_document
 from .transitions import ticket_transition
@@ -28,6 +29,7 @@ __all__ = [
     "IngestResult",
     "Submission",
     "candidate_decide",
+    "candidate_stance_correct",
     "claim_key",
     "document_extract",
     "document_reextract",

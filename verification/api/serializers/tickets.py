@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from verification import selectors
-from verification.choices import Decision, TicketStatus
+from verification.choices import Decision, Stance, TicketStatus
 from verification.models import Appearance, CandidateSource, Ticket, TicketEvent
 
 
@@ -78,6 +78,29 @@ class CandidateSerializer(serializers.ModelSerializer):
     decided_by = serializers.CharField(
         source="decided_by.username", read_only=True, default=None, allow_null=True
     )
+    stance = serializers.ChoiceField(
+        choices=Stance.choices,
+        read_only=True,
+        help_text="The stance that counts: the reviewer's, else the machine's.",
+    )
+    machine_stance = serializers.ChoiceField(
+        choices=Stance.choices, read_only=True, help_text="The stance the machine found."
+    )
+    stance_confidence = serializers.FloatField(
+        read_only=True,
+        allow_null=True,
+        help_text="The stance model's probability for its stance; null without it.",
+    )
+    stance_sentence = serializers.CharField(read_only=True, help_text="The sentence that carries the stance.")
+    agreeing_facts = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="Places, dates, names, figures that agree."
+    )
+    clashing_facts = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="Places, dates, names, figures that clash."
+    )
+    stance_corrected_by = serializers.CharField(
+        source="stance_corrected_by.username", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = CandidateSource
@@ -91,7 +114,14 @@ class CandidateSerializer(serializers.ModelSerializer):
             "score",
             "matched_terms",
             "stance",
+            "machine_stance",
+            "stance_confidence",
+            "stance_sentence",
+            "agreeing_facts",
+            "clashing_facts",
             "stance_cues",
+            "stance_corrected_by",
+            "stance_corrected_at",
             "decision",
             "decided_by",
             "decided_at",
@@ -110,6 +140,8 @@ class EventSerializer(serializers.ModelSerializer):
             "to_status",
             "candidate",
             "decision",
+            "from_stance",
+            "to_stance",
             "actor",
             "rationale",
             "created_at",
@@ -177,6 +209,19 @@ class DecisionSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=5000, allow_blank=True, default="")
     expected_decision = serializers.ChoiceField(
         choices=Decision.choices, required=False, help_text="The decision you saw; a different one is a 409."
+    )
+    expected_version = serializers.IntegerField(
+        min_value=0, required=False, help_text="The ticket's version you saw; a newer one is a 409."
+    )
+
+
+class StanceCorrectionSerializer(serializers.Serializer):
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    rationale = serializers.CharField(
+        max_length=5000, help_text="Why the stance is wrong; kept in the history."
+    )
+    expected_stance = serializers.ChoiceField(
+        choices=Stance.choices, required=False, help_text="The stance you saw; a different one is a 409."
     )
     expected_version = serializers.IntegerField(
         min_value=0, required=False, help_text="The ticket's version you saw; a newer one is a 409."
