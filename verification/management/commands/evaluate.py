@@ -5,6 +5,7 @@ module of ``verification.evaluation``; add a measure with another
 ``add_parser`` and ``_run_<measure>`` pair.
 """
 
+import csv
 import json
 from pathlib import Path
 
@@ -69,6 +70,46 @@ class Command(BaseCommand):
         retrieval.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
         retrieval.set_defaults(run=self._run_retrieval)
 
+        stance = measures.add_parser(
+            "stance",
+            help="FNC-1 score, macro-F1, per-class accuracy and confusion of document stance "
+            "(FNC-1 CSV format), beside word overlap.",
+        )
+        stance.add_argument(
+            "stances", type=Path, help="CSV: Headline, Body ID[, Stance (gold, never read to decide)]."
+        )
+        stance.add_argument("bodies", type=Path, help="CSV: Body ID, articleBody.")
+        stance.add_argument(
+            "--predictions",
+            type=Path,
+            default=None,
+            help="Write Headline, Body ID, Stance for every pair here.",
+        )
+        stance.add_argument(
+            "--held-out",
+            action="store_true",
+            help="Keep only the bodies the shipped model was not trained on (its held-out split).",
+        )
+        stance.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
+        stance.set_defaults(run=self._run_stance)
+
+        evidence = measures.add_parser(
+            "stance-evidence",
+            help="Stance accuracy and macro-F1 on gold evidence (Climate-FEVER shape), beside always "
+            "answering supports and the overlap rules.",
+        )
+        evidence.add_argument("--claims", type=Path, required=True, help="JSON lines: claim, supports_ids, …")
+        evidence.add_argument(
+            "--passages", type=Path, required=True, help="TSV with passage_id, article, text columns."
+        )
+        evidence.add_argument(
+            "--held-out",
+            action="store_true",
+            help="Keep only the claims the shipped model was not trained on (its held-out split).",
+        )
+        evidence.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
+        evidence.set_defaults(run=self._run_stance_evidence)
+
     def handle(self, *args, run, **options):
         run(options)
 
@@ -115,6 +156,80 @@ class Command(BaseCommand):
             semantic=semantic,
             progress=lambda items, desc, total: tqdm(
                 items, desc=desc, total=total, unit="item", file=self.stderr, disable=total < 100
+            ),
+        )
+        if options["json"]:
+            self.stdout.write(json.dumps(report.as_dict(), indent=2))
+        else:
+            self.stdout.write(report.as_table())
+
+    def _run_stance(self, options):
+        from verification.evaluation.stance import fnc_evaluate
+        from verification.stance.data import (
+            STANCE_TO_FNC,
+            StanceDataError,
+            check_bodies,
+            held_out,
+            read_fnc_bodies,
+            read_fnc_stances,
+        )
+        from verification.stance.model import stance_predict
+
+        try:
+            pairs = read_fnc_stances(options["stances"])
+            bodies = read_fnc_bodies(options["bodies"])
+            check_bodies(pairs, bodies, path=options["bodies"])
+        except StanceDataError as exc:
+            raise CommandError(str(exc)) from exc
+        if options["held_out"]:
+            pairs = [pair for pair in pairs if held_out(pair.body_id)]
+        if not pairs:
+            raise CommandError(f"{options['stances']}: no pairs to evaluate.")
+        report, predicted = fnc_evaluate(
+            pairs,
+            bodies,
+            predict=stance_predict,
+            progress=lambda chunks: tqdm(
+                chunks, desc="Documents", unit="chunk", file=self.stderr, disable=len(chunks) < 10
+            ),
+        )
+        if options["predictions"]:
+            try:
+                with options["predictions"].open("w", encoding="utf-8", newline="") as handle:
+                    writer = csv.writer(handle)
+                    writer.writerow(["Headline", "Body ID", "Stance"])
+                    for pair, stance in zip(pairs, predicted, strict=True):
+                        writer.writerow([pair.headline, pair.body_id, STANCE_TO_FNC[stance]])
+            except OSError as exc:
+                raise CommandError(f"cannot write {options['predictions']}: {exc.strerror or exc}") from exc
+        if report is None:
+            message = f"{len(pairs)} pairs labelled; not every row has a gold Stance, so no figures."
+            self.stdout.write(json.dumps({"pairs": len(pairs)}) if options["json"] else message)
+        elif options["json"]:
+            self.stdout.write(json.dumps(report.as_dict(), indent=2))
+        else:
+            self.stdout.write(report.as_table())
+
+    def _run_stance_evidence(self, options):
+        from verification.evaluation.stance import evidence_evaluate
+        from verification.stance.baselines import rules_stance
+        from verification.stance.data import StanceDataError, held_out, read_climate_evidence
+        from verification.stance.model import stance_predict
+
+        try:
+            pairs = read_climate_evidence(options["claims"], options["passages"])
+        except StanceDataError as exc:
+            raise CommandError(str(exc)) from exc
+        if options["held_out"]:
+            pairs = [pair for pair in pairs if held_out(pair.claim_id)]
+        if not any(pair.stance in ("supports", "contradicts") for pair in pairs):
+            raise CommandError(f"{options['claims']}: no supporting or refuting evidence to evaluate.")
+        report = evidence_evaluate(
+            pairs,
+            predict=stance_predict,
+            rules=rules_stance,
+            progress=lambda chunks: tqdm(
+                chunks, desc="Evidence", unit="chunk", file=self.stderr, disable=len(chunks) < 10
             ),
         )
         if options["json"]:

