@@ -170,7 +170,7 @@ def reviewed_stance_labels(*, rejected_as_unrelated: bool = False) -> Iterator[L
     for claim, passage_id, text, stance, decision, corrected_at in rows.iterator(chunk_size=1000):
         uncorrected_rejection = decision == Decision.REJECTED and corrected_at is None
         label = Stance.UNRELATED if uncorrected_rejection else Stance(stance)
-        yield LabelledPair(claim=claim, body_id=passage_id, body=text, stance=label)
+        yield LabelledPair(claim=claim, body_id=f"passage-{passage_id}", body=text, stance=label)
 
 
 def candidate_list() -> QuerySet[CandidateSource]:

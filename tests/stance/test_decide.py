@@ -1,25 +1,18 @@
 """How the stance is decided from the model's reading, the event check and the rules; pure."""
 
-from dataclasses import dataclass, field
-
 from verification.choices import Stance
 from verification.stance import label_stance
-from verification.stance.decide import decide_stance
+from verification.stance.decide import decide_candidates, decide_stance
 from verification.stance.events import event_check
+from verification.stance.model import StancePrediction
 
 
-@dataclass(frozen=True)
-class Reading:
-    """A stance model's answer for one pair, in the shape the model returns."""
-
-    label: str
-    confidence: float
-    probabilities: dict = field(default_factory=dict)
-
-
-def reading(label: str, p: float) -> Reading:
+def reading(label: str, p: float) -> StancePrediction:
+    """Return a prediction as the model gives it: label, its probability, and the rest spread evenly."""
     rest = (1 - p) / 3
-    return Reading(label, p, {s: (p if s == label else rest) for s in Stance.values})
+    return StancePrediction(
+        label=label, confidence=p, probabilities={s: (p if s == label else rest) for s in Stance.values}
+    )
 
 
 def decide(claim, passage, prediction=None, **context):
@@ -39,7 +32,8 @@ def test_the_model_decides_when_the_event_is_compatible_and_its_confidence_is_sh
     decided = decide(
         "Troops withdrew from Bucha.", "Troops pulled out of Bucha on Monday.", reading("supports", 0.9)
     )
-    assert decided.stance == Stance.SUPPORTS and decided.confidence == 0.9
+    assert decided.stance == Stance.SUPPORTS
+    assert decided.confidence == 0.9
     assert decided.cues[0].startswith("model: supports 0.90")
     assert "agrees: place: bucha" in decided.cues
 
@@ -104,4 +98,50 @@ def test_a_model_contradiction_stands_on_a_compatible_event():
         "The bridge in Kherson is intact.",
         reading("contradicts", 0.8),
     )
-    assert decided.stance == Stance.CONTRADICTS and decided.confidence == 0.8
+    assert decided.stance == Stance.CONTRADICTS
+    assert decided.confidence == 0.8
+
+
+def test_an_unsure_model_leaves_the_decision_to_the_rules_and_says_so():
+    decided = decide(
+        "Russian troops tortured civilians in the police station.",
+        "Russian troops did not leave the police station until Friday.",
+        reading("contradicts", 0.3),
+    )
+    assert decided.stance == Stance.DISCUSSES
+    assert "the model is unsure: the rules decide" in decided.cues
+    assert decided.cues[0].startswith("model: contradicts 0.30 (unsure)")
+
+
+def test_the_model_reads_only_what_the_event_check_leaves_open_in_one_call():
+    from types import SimpleNamespace
+
+    from verification.search.features import compare
+
+    claim = "Officials found a torture room in Bucha."
+    texts = [
+        "Officials found a torture chamber in Balakliya.",  # another town: decided without the model
+        "Officials in Bucha showed the torture room to reporters.",
+    ]
+    found = [
+        SimpleNamespace(
+            passage=SimpleNamespace(text=t, document=SimpleNamespace(title="", text=t)),
+            score=0.5,
+            shared=("offici", "tortur"),
+            comparison=compare(claim, t),
+            similarity=None,
+            cues=(),
+        )
+        for t in texts
+    ]
+    calls = []
+
+    def predict(pairs):
+        calls.append(list(pairs))
+        return [reading("supports", 0.9) for _ in pairs]
+
+    decisions = decide_candidates(claim, found, predict=predict)
+    assert calls == [[(claim, texts[1])]]
+    assert [d.stance for d in decisions] == [Stance.UNRELATED, Stance.SUPPORTS]
+    assert decisions[0].confidence is None
+    assert decisions[1].confidence == 0.9

@@ -3,7 +3,7 @@
 from verification.stance.events import counted, event_check, places
 
 BUCHA_STORY = (
-    "Ukrainian officials say that they have discovered a torture room in a town seized from Russian troops.\n\n"
+    "Ukrainian officials say that they have discovered a torture room in a town seized by Russians.\n\n"
     "The Prosecutor General's Office posted graphic images of the room in Bucha."
 )
 BALAKLIYA_STORY = (
@@ -19,7 +19,7 @@ def test_places_are_names_after_a_place_word_or_before_a_place_noun():
 
 def test_balakliya_is_not_bucha_even_when_the_sentence_names_no_town():
     check = event_check(
-        "Ukrainian officials say that they have discovered a torture room in a town seized from Russian troops.",
+        "Ukrainian officials say that they discovered a torture room in a town seized from Russian troops.",
         "The officials claimed that they discovered a torture chamber used by Russian troops.",
         claim_context=BUCHA_STORY,
         passage_context=BALAKLIYA_STORY,
@@ -32,16 +32,20 @@ def test_the_same_town_agrees():
     check = event_check(
         "Troops left Bucha on Monday.", "Residents of Bucha said troops left in Bucha on Monday."
     )
-    assert not check.different_event and "place: bucha" in check.agreeing
+    assert not check.different_event
+    assert "place: bucha" in check.agreeing
 
 
 def test_a_corrected_figure_supports_the_right_one_and_contradicts_the_other():
     passage = "Turnout was 71.4 percent, not the 64 percent first reported."
     right = event_check("Turnout in the election was 71.4 percent.", passage)
     wrong = event_check("Turnout in the election was 64 percent.", passage)
-    assert right.figure_agrees and not right.figure_clashes and not right.denial
+    assert right.figure_agrees
+    assert not right.figure_clashes
+    assert not right.denial
     assert right.agreeing == ("same figure: 71.4% (turnout election)",)
-    assert wrong.figure_clashes and not wrong.figure_agrees
+    assert wrong.figure_clashes
+    assert not wrong.figure_agrees
     assert wrong.clashing == ("figure denied: passage says not 64%",)
 
 
@@ -49,7 +53,8 @@ def test_a_percentage_of_something_else_is_neither_agreement_nor_clash():
     check = event_check(
         "Turnout in the election was 71.4 percent.", "Measles vaccination reached 81% of children."
     )
-    assert not check.figure_clashes and not check.figure_agrees
+    assert not check.figure_clashes
+    assert not check.figure_agrees
     assert check.other_subjects == (
         "81% (measles vaccination reached children) is not about turnout election",
     )
@@ -59,15 +64,18 @@ def test_another_count_of_the_same_thing_clashes():
     check = event_check(
         "Officials said 40 tanks were destroyed.", "The ministry said 12 tanks were destroyed."
     )
-    assert check.figure_clashes and check.clashing == (
+    assert check.figure_clashes
+    assert check.clashing == (
         "figure differs: claim 40 tank (officials destroyed), passage 12",
     )
 
 
 def test_a_number_remembers_what_it_counts():
     turnout, correction = counted("Turnout was 71.4 percent, not the 64 percent reported.")
-    assert turnout.subject == ("turnout",) and not turnout.negated
-    assert correction.negated and "turnout" in correction.subject
+    assert turnout.subject == ("turnout",)
+    assert not turnout.negated
+    assert correction.negated
+    assert "turnout" in correction.subject
 
 
 def test_a_denial_of_the_actor_and_act_contradicts():
@@ -103,4 +111,5 @@ def test_a_general_denial_is_not_another_event_for_lack_of_a_town():
         claim_context=BUCHA_STORY,
         passage_context=BALAKLIYA_STORY,
     )
-    assert check.denial and not check.different_event
+    assert check.denial
+    assert not check.different_event

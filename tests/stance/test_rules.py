@@ -1,4 +1,4 @@
-"""Stance rules (the baseline and the cues): denials contradict, agreeing passages support, the rest discusses."""
+"""Stance rules, now the baseline and cues: denials contradict, agreement supports, the rest discusses."""
 
 from verification.choices import Stance
 from verification.stance import label_stance, polarity_cues

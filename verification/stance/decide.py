@@ -23,7 +23,7 @@ from verification.choices import Stance
 from .events import EventCheck, content_stems, event_check
 from .rules import StanceLabel, label_stance
 
-# Below this probability the model's label is shown as "unsure" to the reviewer.
+# Below this probability the model is unsure: its reading is shown, and the rules decide.
 UNSURE_BELOW = 0.5
 # Two shared content words at least before a passage is said to be about the claim at all.
 MIN_SHARED_TO_DISCUSS = 2
@@ -72,6 +72,11 @@ def carrying_sentence(claim: str, passage: str, check: EventCheck) -> str:
     return max(sentences, key=lambda s: (len(content_stems(s) & claim_stems), -sentences.index(s)))
 
 
+def decided_by_event(check: EventCheck) -> bool:
+    """Return whether the event check alone decides the stance, whatever the model would read."""
+    return bool(check.denial) or check.different_event or (check.figure_clashes and not check.figure_agrees)
+
+
 def _model_cue(prediction: Prediction) -> str:
     top = sorted(prediction.probabilities.items(), key=lambda kv: -kv[1])[:2]
     read = ", ".join(f"{label} {p:.2f}" for label, p in top)
@@ -97,6 +102,7 @@ def decide_stance(
 ) -> StanceDecision:
     """Return the stance of passage towards claim from the model, the event check and the rules."""
     model_stance = Stance(prediction.label) if prediction is not None else None
+    trusted = model_stance if prediction is not None and prediction.confidence >= UNSURE_BELOW else None
     cues: list[str] = []
     if check.denial:
         stance, why = Stance.CONTRADICTS, "the passage denies what the claim asserts"
@@ -107,10 +113,12 @@ def decide_stance(
             Stance.UNRELATED,
             "another event: " + "; ".join(c for c in check.clashing if c.startswith(("place:", "year:"))),
         )
-    elif check.figure_agrees and model_stance != Stance.CONTRADICTS:
+    elif check.figure_agrees and trusted != Stance.CONTRADICTS:
         stance, why = Stance.SUPPORTS, "the passage states the claim's figure for the same thing"
-    elif model_stance is not None:
-        stance, why = model_stance, ""
+    elif trusted is not None:
+        stance, why = trusted, ""
+    elif prediction is not None:
+        stance, why = _without_model(rule, claim, passage), "the model is unsure: the rules decide"
     else:
         stance, why = _without_model(rule, claim, passage), "rules (no stance model installed)"
     if (
@@ -126,11 +134,11 @@ def decide_stance(
     if prediction is not None:
         confidence = round(float(prediction.probabilities.get(str(stance), 0.0)), 4)
         cues.append(_model_cue(prediction))
-        if model_stance != stance:
+        if model_stance != stance and trusted is not None:
             cues.append(f"event check overrides the model: {why}")
+        elif why:
+            cues.append(why)
     elif why:
-        cues.append(why)
-    if why and prediction is not None and model_stance == stance:
         cues.append(why)
     cues += [f"agrees: {fact}" for fact in check.agreeing]
     cues += [f"clashes: {fact}" for fact in check.clashing]
@@ -173,16 +181,24 @@ def decide_candidates(
     predict: Callable[[Sequence[tuple[str, str]]], Sequence[Prediction]] | None = None,
 ) -> list[StanceDecision]:
     """Return the stance of every found passage towards claim, reading all of them in one model call."""
-    # One batch per claim: the model's cost is per call as much as per pair.
-    predictions = list(predict([(claim, f.passage.text) for f in found])) if predict and found else []
-    decisions = []
-    for index, candidate in enumerate(found):
-        check = event_check(
+    checks = [
+        event_check(
             claim,
             candidate.passage.text,
             claim_context=claim_context,
             passage_context=document_text(candidate.passage.document),
         )
+        for candidate in found
+    ]
+    # The model reads only what the event check leaves open (a denial, a clashing figure or
+    # another place decides alone), all of it in one call: its cost is per pair.
+    open_pairs = [i for i, check in enumerate(checks) if not decided_by_event(check)]
+    predictions: dict[int, Prediction] = {}
+    if predict and open_pairs:
+        read = predict([(claim, found[i].passage.text) for i in open_pairs])
+        predictions = dict(zip(open_pairs, read, strict=True))
+    decisions = []
+    for index, (candidate, check) in enumerate(zip(found, checks, strict=True)):
         decision = decide_stance(
             claim=claim,
             passage=candidate.passage.text,
@@ -195,7 +211,7 @@ def decide_candidates(
                 comparison=candidate.comparison,
                 similarity=candidate.similarity,
             ),
-            prediction=predictions[index] if predictions else None,
+            prediction=predictions.get(index),
         )
         ranking = tuple(c for c in candidate.cues if c not in decision.cues)
         decisions.append(replace(decision, cues=(*decision.cues, *ranking)))

@@ -47,7 +47,7 @@ _AFTER_PLACE = _words(
     """
 )
 # Demonyms and adjectives of nationality are actors or modifiers, never places.
-_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)$")
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)s?$")
 # Nouns that name who acts in news reports; "its troops" denies for "Russian troops".
 _ACTOR_NOUNS = _words(
     """

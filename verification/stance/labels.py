@@ -1,4 +1,7 @@
-"""Reviewers' stance labels as FNC-1 CSV files (stances and bodies), the format `train stance` reads; pure."""
+"""Reviewers' stance labels as FNC-1 CSV files (stances and bodies), the format `train stance` reads; pure.
+
+`verification.stance.data` reads them back (`read_fnc_stances`, `read_fnc_bodies`).
+"""
 
 from __future__ import annotations
 
@@ -9,14 +12,8 @@ from pathlib import Path
 
 from verification.choices import Stance
 
-# FNC-1's words for the desk's stances.
-FNC_LABELS = {
-    Stance.SUPPORTS: "agree",
-    Stance.CONTRADICTS: "disagree",
-    Stance.DISCUSSES: "discuss",
-    Stance.UNRELATED: "unrelated",
-}
-DESK_STANCES = {fnc: stance for stance, fnc in FNC_LABELS.items()}
+from .data import STANCE_TO_FNC
+
 STANCES_FILE = "stances.csv"
 BODIES_FILE = "bodies.csv"
 
@@ -26,7 +23,8 @@ class LabelledPair:
     """A claim, the passage a reviewer judged, and the stance the reviewer settled on."""
 
     claim: str
-    body_id: int
+    # "passage-<id>": never mistaken for a public data set's numeric body ids beside it.
+    body_id: str
     body: str
     stance: Stance
 
@@ -35,31 +33,15 @@ def write_fnc(pairs: Iterable[LabelledPair], directory: Path) -> tuple[Path, Pat
     """Write the pairs as FNC-1's stances and bodies CSV files in directory; return both paths."""
     directory.mkdir(parents=True, exist_ok=True)
     stances_path, bodies_path = directory / STANCES_FILE, directory / BODIES_FILE
-    bodies: dict[int, str] = {}
+    bodies: dict[str, str] = {}
     with stances_path.open("w", newline="", encoding="utf-8") as stances:
         writer = csv.writer(stances)
         writer.writerow(["Headline", "Body ID", "Stance"])
         for pair in pairs:
-            writer.writerow([pair.claim, pair.body_id, FNC_LABELS[pair.stance]])
+            writer.writerow([pair.claim, pair.body_id, STANCE_TO_FNC[str(pair.stance)]])
             bodies.setdefault(pair.body_id, pair.body)
     with bodies_path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["Body ID", "articleBody"])
         writer.writerows(sorted(bodies.items()))
     return stances_path, bodies_path
-
-
-def read_fnc(stances_path: Path, bodies_path: Path) -> list[LabelledPair]:
-    """Read FNC-1 stances and bodies CSV files back into labelled pairs."""
-    with bodies_path.open(newline="", encoding="utf-8") as handle:
-        bodies = {int(row["Body ID"]): row["articleBody"] for row in csv.DictReader(handle)}
-    with stances_path.open(newline="", encoding="utf-8") as handle:
-        return [
-            LabelledPair(
-                claim=row["Headline"],
-                body_id=int(row["Body ID"]),
-                body=bodies[int(row["Body ID"])],
-                stance=DESK_STANCES[row["Stance"]],
-            )
-            for row in csv.DictReader(handle)
-        ]
