@@ -145,3 +145,11 @@ def test_the_model_reads_only_what_the_event_check_leaves_open_in_one_call():
     assert [d.stance for d in decisions] == [Stance.UNRELATED, Stance.SUPPORTS]
     assert decisions[0].confidence is None
     assert decisions[1].confidence == 0.9
+
+
+def test_a_claim_that_denies_what_the_passage_asserts_still_contradicts_without_the_model():
+    decided = decide(
+        "Sea level has not risen at all since 1900.", "Global sea level rose by about 20 cm since 1900."
+    )
+    assert decided.stance == Stance.CONTRADICTS
+    assert "rules: claim negates (not), passage asserts" in decided.cues

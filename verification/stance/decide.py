@@ -85,9 +85,16 @@ def _model_cue(prediction: Prediction) -> str:
 
 
 def _without_model(rule: StanceLabel, claim: str, passage: str) -> Stance:
-    """Return the rules' stance, a bare negation no longer contradicting; used when no model runs."""
+    """Return the rules' stance, a bare negation no longer contradicting; used when no model runs.
+
+    A negation in the passage may deny anything ("not the first time"); one in the claim that the
+    passage does not share is the claim denying what the passage asserts ("has not risen" against
+    "rose by 20 cm"), so that one still contradicts.
+    """
     if rule.stance == Stance.SUPPORTS:
         return Stance.SUPPORTS
+    if rule.stance == Stance.CONTRADICTS and any(c.startswith("claim negates") for c in rule.cues):
+        return Stance.CONTRADICTS
     shared = len(content_stems(claim) & content_stems(passage))
     return Stance.DISCUSSES if shared >= MIN_SHARED_TO_DISCUSS else Stance.UNRELATED
 
@@ -158,11 +165,20 @@ def decide_stance(
 class Found(Protocol):
     """A retrieved candidate as the search returns it: a passage (with its document) and its ranking."""
 
-    passage: Any
-    score: float
-    shared: tuple[str, ...]
-    comparison: Any
-    similarity: float | None
+    @property
+    def passage(self) -> Any: ...
+
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def shared(self) -> tuple[str, ...]: ...
+
+    @property
+    def comparison(self) -> Any: ...
+
+    @property
+    def similarity(self) -> float | None: ...
 
     @property
     def cues(self) -> tuple[str, ...]: ...

@@ -169,7 +169,7 @@ def places(text: str) -> tuple[str, ...]:
         before = text[max(0, match.start() - 60) : match.start()]
         if next_word in _PLACE_NOUNS or (
             _PLACE_BEFORE.search(before)
-            and (next_word is None or next_word in _AFTER_PLACE)
+            and (next_word is None or next_word in _AFTER_PLACE or next_word in lexicons.REPORTING_VERBS)
             and not _DEMONYM.search(name.split()[-1])
         ):
             found.append(name)
@@ -317,7 +317,7 @@ def _negations(sentence: str) -> list[tuple[str, str]]:
         found.append((match.group(0), " ".join(rest.split()[:_NEGATION_SCOPE])))
     for match in DENIAL.finditer(cleaned):
         # "denied that troops tortured", "reports of torture are false": the whole sentence is in reach.
-        found.append((match.group(0), cleaned))
+        found.append((match.group(0), sentence))
     return found
 
 
@@ -338,7 +338,9 @@ def _denial(claim: str, passage: str) -> str:
             if not actor:
                 continue
             who = f" by {', '.join(actor[:2])}" if claim_actors else ""
-            return f"denies the act{who}: “{word.lower()} {reach.rstrip('.')}”"
+            # A denial word reaches its whole sentence, which is then the quote; a "not" its next words.
+            quoted = reach if reach == sentence else f"{word.lower()} {reach}"
+            return f"denies the act{who}: “{quoted.rstrip('.')}”"
     return ""
 
 
