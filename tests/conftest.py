@@ -47,11 +47,37 @@ def seeds(db):
     return ingest_file(BUCHA).document, ingest_file(BALAKLIYA).document
 
 
+# An independent report from Bucha, written for the tests: the seeds are two towns, so neither
+# supports the other's claims, and the desk's guards need a source that does.
+BUCHA_WIRE = (
+    "Journalists confirm the torture room in Bucha\n\n"
+    "Reporters taken to Bucha on Tuesday were shown the basement room where, Ukrainian officials say, "
+    "Russian troops tortured civilians before retreating from the town.\n\n"
+    "The officials said they had discovered the torture room after Russian troops were pushed out of Bucha."
+)
+
+
+def ingest_bucha_wire():
+    """Ingest the independent Bucha report as a wire agency's document."""
+    from verification.ingestion import parse_text
+
+    return services.document_ingest(
+        incoming=parse_text(
+            BUCHA_WIRE,
+            source_name="wire-bucha.txt",
+            max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"],
+            title="Journalists confirm the torture room in Bucha",
+            publisher="Wire",
+        )
+    ).document
+
+
 @pytest.fixture
 def corroborated_seeds(seeds):
-    """Both seeds ingested and every ticket corroborated (in-process, no worker)."""
+    """Both seeds and an independent Bucha report ingested, every ticket corroborated (in-process)."""
     from verification.models import Ticket
 
+    ingest_bucha_wire()
     for ticket_id in Ticket.objects.values_list("pk", flat=True):
         services.ticket_corroborate(ticket_id=ticket_id)
     return seeds

@@ -12,7 +12,10 @@ class TicketStatus(TextChoices):
 class Stance(TextChoices):
     SUPPORTS = "supports", "Supports"
     CONTRADICTS = "contradicts", "Contradicts"
-    RELATED = "related", "Related"
+    # The same event, no side taken: a report that the claim was made, or a passage about it.
+    DISCUSSES = "discusses", "Discusses"
+    # Another event, place, time or person: retrieved for its words, not evidence either way.
+    UNRELATED = "unrelated", "Unrelated"
 
 
 class Decision(TextChoices):
@@ -29,6 +32,7 @@ class EventKind(TextChoices):
     STATUS_CHANGE = "status_change", "Status change"
     DECISION = "decision", "Evidence decision"
     ASSIGNMENT = "assignment", "Assignment"
+    STANCE_CORRECTION = "stance_correction", "Stance correction"
 
 
 class JobKind(TextChoices):

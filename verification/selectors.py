@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -35,7 +36,9 @@ from verification.models import (
 )
 from verification.search import Match, best_matches, overlap, passage_candidates
 from verification.search.retrieval import TsvectorToArray, full_text_ranking
-from verification.stance import label_candidate
+from verification.stance.decide import decide_candidates
+from verification.stance.labels import LabelledPair
+from verification.stance.predictor import stance_predictor
 
 
 def ticket_list() -> QuerySet[Ticket]:
@@ -84,7 +87,9 @@ def ticket_detail() -> QuerySet[Ticket]:
         Prefetch(
             "candidates",
             queryset=with_archived_copy(
-                CandidateSource.objects.select_related("passage__document", "passage__origin", "decided_by")
+                CandidateSource.objects.select_related(
+                    "passage__document", "passage__origin", "decided_by", "stance_corrected_by"
+                )
             ).order_by("-score"),
         ),
         Prefetch("factcheck_matches", queryset=FactCheckMatch.objects.select_related("factcheck")),
@@ -256,10 +261,10 @@ def stale_ticket_ids(*, older_than: dt.datetime, limit: int | None = None) -> li
 def text_candidates(*, text: str, limit: int) -> list[dict]:
     """Return the passages the desk would attach for text, best first, with stance, cues and origin."""
     results = []
-    for candidate in passage_candidates(
-        text=text, limit=limit, min_score=settings.VERIFICATION_MIN_CANDIDATE_SCORE
+    found = passage_candidates(text=text, limit=limit, min_score=settings.VERIFICATION_MIN_CANDIDATE_SCORE)
+    for candidate, decision in zip(
+        found, decide_candidates(text, found, predict=stance_predictor()), strict=True
     ):
-        label = label_candidate(text, candidate)
         passage = candidate.passage
         results.append(
             {
@@ -274,17 +279,46 @@ def text_candidates(*, text: str, limit: int) -> list[dict]:
                 "similarity": candidate.similarity,
                 "lexical_rank": candidate.lexical_rank,
                 "semantic_rank": candidate.semantic_rank,
-                "stance": str(label.stance),
-                "cues": list(label.cues),
+                "stance": str(decision.stance),
+                "stance_confidence": decision.confidence,
+                "stance_sentence": decision.sentence,
+                "agreeing_facts": list(decision.agreeing),
+                "clashing_facts": list(decision.clashing),
+                "cues": list(decision.cues),
                 "shared_terms": list(candidate.shared),
             }
         )
     return results
 
 
+def reviewed_stance_labels(*, rejected_as_unrelated: bool = False) -> Iterator[LabelledPair]:
+    """Yield each reviewer-judged candidate as a labelled (claim, passage) pair, oldest decision first.
+
+    A corrected stance is the label; an accepted candidate confirms the stance it counted with. A
+    rejection without a correction says what the passage is not, not what it is, so it is left
+    out unless rejected_as_unrelated (for desks whose reviewers reject only off-topic passages).
+    """
+    judged = Q(stance_corrected_at__isnull=False) | Q(decision=Decision.ACCEPTED)
+    if rejected_as_unrelated:
+        judged |= Q(decision=Decision.REJECTED)
+    rows = (
+        CandidateSource.objects.filter(judged)
+        .order_by("pk")
+        .values_list(
+            "ticket__claim_text", "passage_id", "passage__text", "stance", "decision", "stance_corrected_at"
+        )
+    )
+    for claim, passage_id, text, stance, decision, corrected_at in rows.iterator(chunk_size=1000):
+        uncorrected_rejection = decision == Decision.REJECTED and corrected_at is None
+        label = Stance.UNRELATED if uncorrected_rejection else Stance(stance)
+        yield LabelledPair(claim=claim, body_id=f"passage-{passage_id}", body=text, stance=label)
+
+
 def candidate_list() -> QuerySet[CandidateSource]:
     """Return candidate sources with their passage, document and decider loaded."""
-    return with_archived_copy(CandidateSource.objects.select_related("passage__document", "decided_by"))
+    return with_archived_copy(
+        CandidateSource.objects.select_related("passage__document", "decided_by", "stance_corrected_by")
+    )
 
 
 def last_status_change(ticket: Ticket) -> TicketEvent | None:

@@ -309,6 +309,10 @@ VERIFICATION_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 # A request may carry one document at the size limit, plus its JSON envelope.
 DATA_UPLOAD_MAX_MEMORY_SIZE = VERIFICATION_MAX_DOCUMENT_BYTES + 1024 * 1024
 
+# Corroboration reads each candidate with the stance model when it is installed; off, the event
+# check and the rules decide alone (faster, and what runs where the model's runtime is missing).
+VERIFICATION_STANCE_USE_MODEL = env_bool("VERIFICATION_STANCE_USE_MODEL", True)
+
 # Whether the API answers status lookups without a token.
 VERIFICATION_API_ANONYMOUS_READ = env_bool("VERIFICATION_API_ANONYMOUS_READ", True)
 # API writes other than documents (decisions, transitions, webhook endpoints) are small.

@@ -25,7 +25,7 @@ def test_search_json_lists_ranked_candidates_with_stance_and_cues(seeds):
     assert candidates == sorted(candidates, key=lambda c: -c["score"])
     denial = next(c for c in candidates if "have not committed war crimes" in c["text"])
     assert denial["stance"] == "supports"  # a denial agrees with a claim that reports the denial
-    assert "both negate" in denial["cues"]
+    assert "rules: both negate" in denial["cues"]
     assert {"crime", "war"} <= set(denial["shared_terms"])
     assert denial["origin"]
 

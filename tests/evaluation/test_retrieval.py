@@ -31,8 +31,8 @@ def test_recall_hit_rate_and_mrr_by_hand():
     assert report.mrr == pytest.approx((1 / 2 + 0) / 2)
 
 
-def test_stance_accuracy_counts_related_as_wrong_and_names_the_majority_baseline():
-    predictions = {"p1": "supports", "p2": "related", "p3": "contradicts"}
+def test_stance_accuracy_counts_discusses_as_wrong_and_names_the_majority_baseline():
+    predictions = {"p1": "supports", "p2": "discusses", "p3": "contradicts"}
     report = RetrievalReport(mode="test")
     stance_metrics(CLAIMS, lambda claim, pid: predictions[pid], report)
     assert report.stance_pairs == 3
@@ -41,7 +41,7 @@ def test_stance_accuracy_counts_related_as_wrong_and_names_the_majority_baseline
         "supports",
         pytest.approx(2 / 3),
     )
-    assert report.stance_confusion["supports"] == {"related": 1, "supports": 1}
+    assert report.stance_confusion["supports"] == {"discusses": 1, "supports": 1}
     # supports: precision 1, recall 1/2 -> F1 2/3; refutes: precision 1, recall 1 -> F1 1.
     assert report.stance_macro_f1 == pytest.approx((2 / 3 + 1) / 2)
     # Always "supports": supports F1 = 2 * (2/3 * 1) / (2/3 + 1) = 0.8; refutes F1 = 0.

@@ -16,10 +16,12 @@ def test_each_seed_has_a_ticket_with_a_candidate_from_the_other(corroborated_see
     assert_each_seed_has_evidence_from_the_other(*corroborated_seeds)
 
 
-def test_candidates_never_come_from_the_claims_own_document(corroborated_seeds):
+def test_candidates_from_the_claims_own_document_are_only_the_denials_it_quotes(corroborated_seeds):
     for candidate in CandidateSource.objects.select_related("passage"):
         own = set(candidate.ticket.appearances.values_list("document_id", flat=True))
-        assert candidate.passage.document_id not in own
+        if candidate.passage.document_id in own:
+            assert candidate.stance == Stance.CONTRADICTS
+            assert any(cue.startswith("clashes: denies the act") for cue in candidate.stance_cues)
 
 
 def _denials(bucha, balakliya):
@@ -82,18 +84,18 @@ def test_a_decided_candidate_keeps_the_stance_the_reviewer_saw(corroborated_seed
     war_crimes = denial.ticket
     services.candidate_decide(candidate_id=denial.pk, decision=Decision.ACCEPTED, actor=reviewer)
     # As if the stance rules had changed since: the stored label differs from what a re-run computes.
-    CandidateSource.objects.filter(pk=denial.pk).update(stance=Stance.RELATED, stance_cues=["as decided"])
+    CandidateSource.objects.filter(pk=denial.pk).update(stance=Stance.DISCUSSES, stance_cues=["as decided"])
     pending = war_crimes.candidates.exclude(pk=denial.pk).first()
     CandidateSource.objects.filter(pk=pending.pk).update(score=0.01, stance_cues=["stale"])
     services.ticket_corroborate(ticket_id=war_crimes.pk)
     denial.refresh_from_db()
     pending.refresh_from_db()
-    assert (denial.stance, denial.stance_cues) == (Stance.RELATED, ["as decided"])
+    assert (denial.stance, denial.stance_cues) == (Stance.DISCUSSES, ["as decided"])
     assert pending.score > 0.01
     assert pending.stance_cues != ["stale"]
 
 
-def test_rejected_evidence_does_not_count_as_support(corroborated_seeds, reviewer):
+def test_rejected_evidence_does_not_count_as_support(reviewer):
     from verification import selectors
 
     ticket = ticket_with_evidence(supporting=2, contradicting=1)

@@ -1,4 +1,4 @@
-"""Stance rules: denials contradict, agreeing passages support, the rest is related."""
+"""Stance rules, now the baseline and cues: denials contradict, agreement supports, the rest discusses."""
 
 from verification.choices import Stance
 from verification.stance import label_stance, polarity_cues
@@ -26,9 +26,9 @@ def test_an_agreeing_passage_supports_and_says_what_it_shares():
     assert label.cues[0] == "shares: discov, offici, tortur"
 
 
-def test_too_little_overlap_is_only_related():
+def test_too_little_overlap_is_unrelated():
     label = label_stance("Troops seized the town.", "The town was quiet.", score=0.2, shared=("town",))
-    assert label.stance == Stance.RELATED
+    assert label.stance == Stance.UNRELATED
 
 
 def test_idioms_with_not_are_not_denials():
@@ -71,7 +71,7 @@ def test_no_evidence_and_false_are_denials():
 
 def test_one_shared_word_takes_a_side_only_for_a_close_paraphrase():
     lone = label_stance("Troops seized Balakliya.", "Balakliya", score=0.5, shared=("balakliya",))
-    assert lone.stance == Stance.RELATED
+    assert lone.stance == Stance.UNRELATED
     paraphrase = label_stance(
         "Troops seized the town.", "Soldiers captured the town.", score=0.5, shared=("town",), similarity=0.8
     )

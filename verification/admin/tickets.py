@@ -26,6 +26,7 @@ from .queue import (
     StatusFilter,
 )
 from .rendering import badge, claim_in_context, highlight_matches, reasons_list, status_badge, words_of
+from .stances import candidate_stance_view
 from .ticket_views import DESK_ACTIONS, desk_action_view, url_name
 
 # Bulk changes go ticket by ticket, each in its own transaction; past this many, select fewer.
@@ -111,6 +112,9 @@ class TicketAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["verification/admin.css"]}
+
+    def candidate_stance_view(self, request, object_id, candidate_id):
+        return candidate_stance_view(self, request, unquote(object_id), candidate_id)
 
     def get_changelist(self, request, **kwargs):
         return QueueChangeList
@@ -276,7 +280,13 @@ class TicketAdmin(admin.ModelAdmin):
             )
             for action in DESK_ACTIONS
         ]
-        return desk + super().get_urls()
+        # Correcting a candidate's stance is a page of its own, with a form and a rationale.
+        stance = path(
+            "<path:object_id>/candidates/<int:candidate_id>/stance/",
+            self.admin_site.admin_view(self.candidate_stance_view),
+            name="verification_ticket_candidate_stance",
+        )
+        return [*desk, stance, *super().get_urls()]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Show the ticket: its claim in context, candidates, status moves and history."""

@@ -211,7 +211,7 @@ def stance_metrics(
 
 
 def _macro_f1(confusion: dict[str, Counter], expected: dict[str, str]) -> float:
-    """Return the mean F1 of the two gold classes; "related" is a miss for either."""
+    """Return the mean F1 of the two gold classes; "discusses" or "unrelated" is a miss for either."""
     scores = []
     for gold, label in expected.items():
         right = confusion[gold][label]

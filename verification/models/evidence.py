@@ -19,8 +19,31 @@ class CandidateSource(models.Model):
     matched_terms = models.JSONField(
         default=list, blank=True, help_text="Word stems claim and passage share."
     )
-    stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.RELATED)
+    # The stance that counts (guards, origin counts): the machine's, or the reviewer's correction.
+    stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNRELATED)
     stance_cues = models.JSONField(default=list, blank=True, help_text="What decided the stance.")
+    machine_stance = models.CharField(
+        max_length=20,
+        choices=Stance.choices,
+        blank=True,
+        help_text="The stance the machine found, kept when a reviewer corrects it.",
+    )
+    stance_confidence = models.FloatField(
+        null=True, blank=True, help_text="The stance model's probability for the machine's stance."
+    )
+    stance_sentence = models.TextField(
+        blank=True, help_text="The sentence of the passage that carries the stance."
+    )
+    agreeing_facts = models.JSONField(
+        default=list, blank=True, help_text="Places, dates, names and quantities claim and passage share."
+    )
+    clashing_facts = models.JSONField(
+        default=list, blank=True, help_text="Places, dates, names and quantities on which they differ."
+    )
+    stance_corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    stance_corrected_at = models.DateTimeField(null=True, blank=True)
     decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.PENDING)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -39,3 +62,8 @@ class CandidateSource(models.Model):
 
     def __str__(self):
         return f"{self.get_stance_display()} ({self.score:.2f}) for ticket {self.ticket_id}"
+
+    @property
+    def stance_corrected(self) -> bool:
+        """Return whether a reviewer set this candidate's stance (re-corroboration then keeps it)."""
+        return self.stance_corrected_by_id is not None or self.stance_corrected_at is not None

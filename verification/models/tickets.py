@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 
-from verification.choices import Decision, EventKind, TicketStatus
+from verification.choices import Decision, EventKind, Stance, TicketStatus
 from verification.ingestion.readers import shorten
 
 from .documents import Document
@@ -125,6 +125,8 @@ class TicketEvent(models.Model):
         related_name="events",
     )
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+    from_stance = models.CharField(max_length=20, choices=Stance.choices, blank=True)
+    to_stance = models.CharField(max_length=20, choices=Stance.choices, blank=True)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -146,4 +148,6 @@ class TicketEvent(models.Model):
             return f"{self.from_status} → {self.to_status}"
         if self.kind == EventKind.ASSIGNMENT:
             return f"assigned to {self.assignee_id or 'nobody'}"
+        if self.kind == EventKind.STANCE_CORRECTION:
+            return f"stance of candidate {self.candidate_id}: {self.from_stance} → {self.to_stance}"
         return f"{self.decision} candidate {self.candidate_id}"

@@ -29,6 +29,9 @@ class Quantity:
     value: float
     unit: str
     written: str
+    # Where the number starts and ends in its text, so its neighbours say what it counts.
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,15 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         value = float(written.replace(",", "").replace("−", "-"))
         is_year = re.fullmatch(r"\d{4}", written) and 1000 <= value <= 2100 and not match.group(2)
         unit = "year" if is_year else _unit(text, match.end(), match.group(2))
-        found.append(Quantity(value=value, unit=unit, written=written + ("%" if unit == "percent" else "")))
+        found.append(
+            Quantity(
+                value=value,
+                unit=unit,
+                written=written + ("%" if unit == "percent" else ""),
+                start=match.start(),
+                end=match.end(),
+            )
+        )
     return tuple(found)
 
 

@@ -24,6 +24,7 @@ from .sources import (
     source_poll_request,
     source_update,
 )
+from .stances import candidate_stance_correct
 from .submissions import Submission, document_submit
 from .tickets import claim_key, ticket_for_claim, tickets_open_for_document
 from .transitions import ticket_transition
@@ -43,6 +44,7 @@ __all__ = [
     "PollReport",
     "Submission",
     "candidate_decide",
+    "candidate_stance_correct",
     "claim_key",
     "document_extract",
     "document_reextract",

@@ -11,10 +11,14 @@ from django.db.models import Min
 from django.utils import timezone
 
 from verification import hotcache, selectors
-from verification.choices import Decision
-from verification.models import CandidateSource, Document, Ticket
-from verification.search import passage_candidates
-from verification.stance import label_candidate
+from verification.choices import Decision, Stance
+from verification.models import CandidateSource, Document, Passage, Ticket
+from verification.search import Candidate, passage_candidates
+from verification.search.passages import passage_score
+from verification.stance import polarity_cues
+from verification.stance.decide import decide_candidates, document_text
+from verification.stance.events import event_check
+from verification.stance.predictor import stance_predictor
 
 from .dispatch import corroboration_dispatch
 from .embeddings import passages_embed
@@ -35,6 +39,35 @@ class CorroborationOutcome:
         return asdict(self)
 
 
+def _own_denials(ticket: Ticket, own_documents: list[int], claim_context: str) -> list[Candidate]:
+    """Return passages of the claim's own documents that deny it (a report quoting the other side)."""
+    own_spans = set(ticket.appearances.values_list("document_id", "start"))
+    found = []
+    for passage in Passage.objects.filter(document_id__in=own_documents).select_related("document"):
+        if (passage.document_id, passage.start) in own_spans or not polarity_cues(passage.text):
+            continue
+        check = event_check(ticket.claim_text, passage.text, claim_context=claim_context)
+        if check.denial:
+            found.append(passage_score(text=ticket.claim_text, passage_id=passage.pk, semantic=False))
+    return found
+
+
+def _both_sides(rows: list[CandidateSource], texts: dict[int, str]) -> None:
+    """Add to each candidate the passages of its document that take the other side, quoted."""
+    by_document: dict[int, list[CandidateSource]] = {}
+    for row in rows:
+        by_document.setdefault(row.passage.document_id, []).append(row)
+    sides = {Stance.SUPPORTS, Stance.DISCUSSES, Stance.CONTRADICTS}
+    for group in by_document.values():
+        for row in group:
+            for other in group:
+                opposite = (row.stance == Stance.CONTRADICTS) != (other.stance == Stance.CONTRADICTS)
+                if other is row or not opposite or {row.stance, other.stance} - sides:
+                    continue
+                verb = "denies it" if other.stance == Stance.CONTRADICTS else f"{other.stance} it"
+                row.stance_cues.append(f"the same document also {verb}: “{texts[other.passage_id]}”")
+
+
 def ticket_candidates(ticket: Ticket) -> list[CandidateSource]:
     """Return unsaved candidate sources for the ticket: other stories' passages, ranked, with stances."""
     own_documents = list(ticket.appearances.values_list("document_id", flat=True))
@@ -49,19 +82,37 @@ def ticket_candidates(ticket: Ticket) -> list[CandidateSource]:
         exclude_origin_ids=own_origins,
         claim_date=own.aggregate(first=Min("published_on"))["first"],
     )
-    rows = []
-    for candidate in found:
-        label = label_candidate(ticket.claim_text, candidate)
+    first = own.order_by("pk").first()
+    claim_context = document_text(first) if first else ""
+    # Its own article may quote the other side ("Russia has maintained…"): a denial is evidence
+    # against the claim wherever it is printed, while support must come from another story.
+    found += [
+        c
+        for c in _own_denials(ticket, own_documents, claim_context)
+        if c.passage.pk not in {f.passage.pk for f in found}
+    ]
+    decisions = decide_candidates(
+        ticket.claim_text, found, claim_context=claim_context, predict=stance_predictor()
+    )
+    rows, sentences = [], {}
+    for candidate, decision in zip(found, decisions, strict=True):
+        sentences[candidate.passage.pk] = decision.sentence
         rows.append(
             CandidateSource(
                 ticket_id=ticket.pk,
-                passage_id=candidate.passage.pk,
+                passage=candidate.passage,
                 score=candidate.score,
                 matched_terms=list(candidate.shared),
-                stance=label.stance,
-                stance_cues=list(label.cues),
+                stance=decision.stance,
+                machine_stance=decision.stance,
+                stance_confidence=decision.confidence,
+                stance_sentence=decision.sentence,
+                agreeing_facts=list(decision.agreeing),
+                clashing_facts=list(decision.clashing),
+                stance_cues=list(decision.cues),
             )
         )
+    _both_sides(rows, sentences)
     return rows
 
 
@@ -77,14 +128,38 @@ def ticket_corroborate(*, ticket_id: int) -> CorroborationOutcome:
                 ticket_id=ticket.pk, passage_id__in=[r.passage_id for r in rows]
             ).values_list("passage_id", "decision")
         )
-        # A decided candidate keeps the stance and score the reviewer saw when deciding.
-        undecided = [r for r in rows if existing.get(r.passage_id, Decision.PENDING) == Decision.PENDING]
+        corrected = set(
+            CandidateSource.objects.filter(
+                ticket_id=ticket.pk,
+                passage_id__in=[r.passage_id for r in rows],
+                stance_corrected_at__isnull=False,
+            ).values_list("passage_id", flat=True)
+        )
+        # A decided candidate keeps the stance and score the reviewer saw when deciding, and a
+        # stance a reviewer corrected is never overwritten by the machine.
+        undecided = [
+            r
+            for r in rows
+            if existing.get(r.passage_id, Decision.PENDING) == Decision.PENDING
+            and r.passage_id not in corrected
+        ]
         # The unique (ticket, passage) constraint makes a redelivered task refresh rather than duplicate.
         CandidateSource.objects.bulk_create(
             undecided,
             update_conflicts=True,
             unique_fields=["ticket", "passage"],
-            update_fields=["score", "matched_terms", "stance", "stance_cues", "refreshed_at"],
+            update_fields=[
+                "score",
+                "matched_terms",
+                "stance",
+                "stance_cues",
+                "machine_stance",
+                "stance_confidence",
+                "stance_sentence",
+                "agreeing_facts",
+                "clashing_facts",
+                "refreshed_at",
+            ],
         )
         Ticket.objects.filter(pk=ticket.pk).update(last_corroborated_at=timezone.now())
         # Bulk writes send no signals: the ticket's cached status read is made stale here.

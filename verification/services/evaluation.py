@@ -18,7 +18,8 @@ from verification.evaluation.retrieval import (
 from verification.models import Document, Passage
 from verification.search import passage_candidates, semantic_enabled
 from verification.search.passages import passage_score
-from verification.stance import label_candidate
+from verification.stance.decide import decide_candidates
+from verification.stance.predictor import stance_predictor
 
 from .embeddings import passages_embed
 
@@ -77,6 +78,7 @@ def retrieval_evaluate(
                 bar = progress(range(0), "Embedding", len(ids))
                 passages_embed(progress=getattr(bar, "update", None))
             passage_id_of = {pk: pid for pid, pk in ids.items()}
+            reader = stance_predictor()
 
             def ranked(claim: LabelledClaim) -> list[str]:
                 found = passage_candidates(
@@ -88,7 +90,8 @@ def retrieval_evaluate(
                 if passage_id not in ids:
                     return "missing from the corpus"
                 candidate = passage_score(text=claim.text, passage_id=ids[passage_id], semantic=semantic)
-                return str(label_candidate(claim.text, candidate).stance)
+                # The desk's own path: the model where it is sure, the event check, the rules.
+                return str(decide_candidates(claim.text, [candidate], predict=reader)[0].stance)
 
             retrieval_metrics(progress(claims, "Ranking", len(claims)), ranked, report)
             stance_metrics(claims, predict, report)

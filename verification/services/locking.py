@@ -47,6 +47,8 @@ def _last_change(ticket: Ticket) -> str:
         what = f"marked it {event.get_to_status_display().lower()}"
     elif event.kind == EventKind.ASSIGNMENT:
         what = f"assigned it to {event.assignee.get_username()}" if event.assignee else "unassigned it"
+    elif event.kind == EventKind.STANCE_CORRECTION:
+        what = f"corrected a candidate source to {event.get_to_stance_display().lower()}"
     else:
         what = f"{event.get_decision_display().lower()} a candidate source"
     return f"{who} {what} at {when}"

@@ -1,4 +1,9 @@
-"""Rule-based stance: a passage that negates or denies what the claim asserts contradicts it."""
+"""Rule-based stance cues: negation and denial words, clashing numbers, overlap.
+
+These rules are no longer the desk's stance (see `decide.py`): a bare "not" does not make a
+passage contradict. They stay because their cues ("passage negates: not", "number differs")
+tell a reviewer what to look at, and as the baseline the stance model is measured against.
+"""
 
 from __future__ import annotations
 
@@ -63,7 +68,7 @@ def label_stance(
     # Few shared words take a side only when the meaning is close (a paraphrase); a short
     # caption sharing one name does not.
     if len(shared) < MIN_SHARED_FOR_STANCE and (similarity is None or similarity < PARAPHRASE_SIMILARITY):
-        return StanceLabel(Stance.RELATED, (shared_cue, "too little in common to take a side"))
+        return StanceLabel(Stance.UNRELATED, (shared_cue, "too little in common to take a side"))
     claim_neg, passage_neg = polarity_cues(claim), polarity_cues(passage)
     if passage_neg and not claim_neg:
         return StanceLabel(Stance.CONTRADICTS, (shared_cue, f"passage negates: {', '.join(passage_neg)}"))
@@ -78,7 +83,7 @@ def label_stance(
         polarity = "both negate" if claim_neg else "same polarity"
         agreeing = _agreements(comparison)
         return StanceLabel(Stance.SUPPORTS, (shared_cue, polarity, *agreeing, f"relevance {score:.2f}"))
-    return StanceLabel(Stance.RELATED, (shared_cue, f"relevance {score:.2f} below {SUPPORT_MIN_SCORE}"))
+    return StanceLabel(Stance.DISCUSSES, (shared_cue, f"relevance {score:.2f} below {SUPPORT_MIN_SCORE}"))
 
 
 def label_candidate(claim: str, candidate) -> StanceLabel:

@@ -5,7 +5,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from verification import selectors
-from verification.choices import Decision, TicketStatus
+from verification.choices import Decision, Stance, TicketStatus
 from verification.models import Appearance, ArchivedPage, CandidateSource, Ticket, TicketEvent
 
 from .fields import BlankAsNullChoiceField, StrictCharField
@@ -89,6 +89,29 @@ class CandidateSerializer(serializers.ModelSerializer):
     archived_copy = serializers.SerializerMethodField(
         help_text="The archived copy of the page the passage comes from, as fetched; null if never fetched."
     )
+    stance = serializers.ChoiceField(
+        choices=Stance.choices,
+        read_only=True,
+        help_text="The stance that counts: the reviewer's, else the machine's.",
+    )
+    machine_stance = serializers.ChoiceField(
+        choices=Stance.choices, read_only=True, help_text="The stance the machine found."
+    )
+    stance_confidence = serializers.FloatField(
+        read_only=True,
+        allow_null=True,
+        help_text="The stance model's probability for its stance; null without it.",
+    )
+    stance_sentence = serializers.CharField(read_only=True, help_text="The sentence that carries the stance.")
+    agreeing_facts = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="Places, dates, names, figures that agree."
+    )
+    clashing_facts = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="Places, dates, names, figures that clash."
+    )
+    stance_corrected_by = serializers.CharField(
+        source="stance_corrected_by.username", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = CandidateSource
@@ -102,7 +125,14 @@ class CandidateSerializer(serializers.ModelSerializer):
             "score",
             "matched_terms",
             "stance",
+            "machine_stance",
+            "stance_confidence",
+            "stance_sentence",
+            "agreeing_facts",
+            "clashing_facts",
             "stance_cues",
+            "stance_corrected_by",
+            "stance_corrected_at",
             "decision",
             "decided_by",
             "decided_at",
@@ -141,6 +171,8 @@ class EventSerializer(serializers.ModelSerializer):
             "to_status",
             "candidate",
             "decision",
+            "from_stance",
+            "to_stance",
             "actor",
             "rationale",
             "created_at",
@@ -222,6 +254,19 @@ class DecisionSerializer(serializers.Serializer):
     note = StrictCharField(max_length=5000, allow_blank=True, default="")
     expected_decision = serializers.ChoiceField(
         choices=Decision.choices, required=False, help_text="The decision you saw; a different one is a 409."
+    )
+    expected_version = serializers.IntegerField(
+        min_value=0, required=False, help_text="The ticket's version you saw; a newer one is a 409."
+    )
+
+
+class StanceCorrectionSerializer(serializers.Serializer):
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    rationale = serializers.CharField(
+        max_length=5000, help_text="Why the stance is wrong; kept in the history."
+    )
+    expected_stance = serializers.ChoiceField(
+        choices=Stance.choices, required=False, help_text="The stance you saw; a different one is a 409."
     )
     expected_version = serializers.IntegerField(
         min_value=0, required=False, help_text="The ticket's version you saw; a newer one is a 409."

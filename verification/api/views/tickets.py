@@ -22,6 +22,7 @@ from ..serializers import (
     CandidateSerializer,
     DecisionSerializer,
     LookupQuerySerializer,
+    StanceCorrectionSerializer,
     TicketDetailSerializer,
     TicketMatchSerializer,
     TicketSerializer,
@@ -155,7 +156,7 @@ class CandidateViewSet(BodySizeLimitMixin, mixins.RetrieveModelMixin, viewsets.G
 
     @property
     def throttle_scope(self):
-        return "writes" if self.action == "decision" else None
+        return "writes" if self.action in ("decision", "stance") else None
 
     def get_queryset(self):
         return selectors.candidate_list()
@@ -166,4 +167,17 @@ class CandidateViewSet(BodySizeLimitMixin, mixins.RetrieveModelMixin, viewsets.G
         data = DecisionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.candidate_decide(candidate_id=int(pk), actor=request.user, **data.validated_data)
+        return Response(CandidateSerializer(self.get_queryset().get(pk=pk)).data)
+
+    @extend_schema(
+        request=StanceCorrectionSerializer,
+        responses={200: CandidateSerializer, 409: REFUSED},
+        description="Correct the stance this source counts with, saying why; recorded in the ticket's "
+        "history, used by the status guards and origin counts, and never overwritten by corroboration.",
+    )
+    @action(detail=True, methods=["post"])
+    def stance(self, request, pk=None):
+        data = StanceCorrectionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.candidate_stance_correct(candidate_id=int(pk), actor=request.user, **data.validated_data)
         return Response(CandidateSerializer(self.get_queryset().get(pk=pk)).data)

@@ -1,0 +1,115 @@
+"""The same event before a side: places, figures with what they count, denials of the act; pure."""
+
+from verification.stance.events import counted, event_check, places
+
+BUCHA_STORY = (
+    "Ukrainian officials say that they have discovered a torture room in a town seized by Russians.\n\n"
+    "The Prosecutor General's Office posted graphic images of the room in Bucha."
+)
+BALAKLIYA_STORY = (
+    'Officials have accused Russia of "blatant genocide" in the recently liberated Balakliya town in the '
+    "Kharkiv oblast. The officials claimed that they discovered a torture chamber used by Russian troops."
+)
+
+
+def test_places_are_names_after_a_place_word_or_before_a_place_noun():
+    assert places(BALAKLIYA_STORY) == ("balakliya", "kharkiv")
+    assert places("The ministry said so in a Facebook post, near Kyiv, from Russian troops.") == ("kyiv",)
+
+
+def test_balakliya_is_not_bucha_even_when_the_sentence_names_no_town():
+    check = event_check(
+        "Ukrainian officials say that they discovered a torture room in a town seized from Russian troops.",
+        "The officials claimed that they discovered a torture chamber used by Russian troops.",
+        claim_context=BUCHA_STORY,
+        passage_context=BALAKLIYA_STORY,
+    )
+    assert check.different_event
+    assert check.clashing == ("place: claim bucha, passage balakliya, kharkiv",)
+
+
+def test_the_same_town_agrees():
+    check = event_check(
+        "Troops left Bucha on Monday.", "Residents of Bucha said troops left in Bucha on Monday."
+    )
+    assert not check.different_event
+    assert "place: bucha" in check.agreeing
+
+
+def test_a_corrected_figure_supports_the_right_one_and_contradicts_the_other():
+    passage = "Turnout was 71.4 percent, not the 64 percent first reported."
+    right = event_check("Turnout in the election was 71.4 percent.", passage)
+    wrong = event_check("Turnout in the election was 64 percent.", passage)
+    assert right.figure_agrees
+    assert not right.figure_clashes
+    assert not right.denial
+    assert right.agreeing == ("same figure: 71.4% (turnout election)",)
+    assert wrong.figure_clashes
+    assert not wrong.figure_agrees
+    assert wrong.clashing == ("figure denied: passage says not 64%",)
+
+
+def test_a_percentage_of_something_else_is_neither_agreement_nor_clash():
+    check = event_check(
+        "Turnout in the election was 71.4 percent.", "Measles vaccination reached 81% of children."
+    )
+    assert not check.figure_clashes
+    assert not check.figure_agrees
+    assert check.other_subjects == (
+        "81% (measles vaccination reached children) is not about turnout election",
+    )
+
+
+def test_another_count_of_the_same_thing_clashes():
+    check = event_check(
+        "Officials said 40 tanks were destroyed.", "The ministry said 12 tanks were destroyed."
+    )
+    assert check.figure_clashes
+    assert check.clashing == (
+        "figure differs: claim 40 tank (officials destroyed), passage 12",
+    )
+
+
+def test_a_number_remembers_what_it_counts():
+    turnout, correction = counted("Turnout was 71.4 percent, not the 64 percent reported.")
+    assert turnout.subject == ("turnout",)
+    assert not turnout.negated
+    assert correction.negated
+    assert "turnout" in correction.subject
+
+
+def test_a_denial_of_the_actor_and_act_contradicts():
+    check = event_check(
+        "A resident said that Russian troops held him at a police station and tortured him.",
+        "But Russia has maintained that its troops have not committed war crimes.",
+    )
+    assert check.denial == "denies the act by russian, troops: “not committed war crimes”"
+
+
+def test_a_not_that_denies_something_else_is_no_denial():
+    claim = "Russian troops tortured civilians in the police station."
+    assert not event_check(
+        claim, "It is not the first time that Ukraine has accused Russia of war crimes."
+    ).denial
+    assert not event_check(claim, "Russian troops did not leave the town until Friday.").denial
+    # Another actor's denial does not deny what the claim says Russian troops did.
+    assert not event_check(claim, "The Ukrainian army said its soldiers had not tortured anyone.").denial
+
+
+def test_the_claims_speaker_is_not_its_actor():
+    check = event_check(
+        "“These are war crimes and will be recognised as genocide,” said Mr Zelensky.",
+        "But Russia has maintained that its troops have not committed war crimes.",
+    )
+    assert check.denial == "denies the act: “not committed war crimes”"
+
+
+def test_a_general_denial_is_not_another_event_for_lack_of_a_town():
+    check = event_check(
+        "“These are war crimes,” said Mr Zelensky.",
+        "But Russia has maintained that its troops have not committed war crimes.",
+        claim_context=BUCHA_STORY,
+        passage_context=BALAKLIYA_STORY,
+    )
+    assert check.denial
+    assert not check.different_event

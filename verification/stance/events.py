@@ -1,0 +1,405 @@
+"""Whether a claim and a passage tell of the same event, and which of its facts agree or clash; pure.
+
+A passage can only support a claim about the same event: the same place, the same time, the same
+people, the same quantity of the same thing. The facts come from what the desk already finds:
+names and dates (`verification.extraction.features`), numbers with their units
+(`verification.search.features`), negation and denial words (`verification.stance.rules`). Each
+fact that agrees or clashes is a short cue a reviewer can check against the two texts.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from verification.extraction import lexicons
+from verification.extraction.attribution import sentence_attribution
+from verification.extraction.features import sentence_features
+from verification.extraction.tokens import tokenize
+from verification.search.features import Quantity, quantities
+
+from .rules import DENIAL, IDIOMS, NEGATION
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A name after one of these (and at most two lowercase words: "in the recently liberated X") is a place.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|around|across|into|from|out\s+of|towards?"
+    r"|visited|left|entered|reached|seized|captured|liberated)"
+    r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+)
+# Words after a name that make it a place ("the Kharkiv oblast").
+_PLACE_NOUNS = _words(
+    """
+    town city village region oblast province district county state capital
+    """
+)
+# Lowercase words that may follow a place name; any other ("a Facebook post", "Russian troops")
+# makes the name a modifier, not a place.
+_AFTER_PLACE = _words(
+    """
+    on and where during after before was is were had has when while in since
+    """
+)
+# Demonyms and adjectives of nationality are actors or modifiers, never places.
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)s?$")
+# Nouns that name who acts in news reports; "its troops" denies for "Russian troops".
+_ACTOR_NOUNS = _words(
+    """
+    troops troop soldiers soldier forces army military police government officials ministry
+    authorities regime militants fighters
+    """
+)
+_VERBS = "|".join(sorted(lexicons.REPORTING_VERBS, key=len, reverse=True))
+# A name right after or before a reporting verb speaks: "said Mr Zelensky", "Mr Zelensky said".
+_SPEAKER = re.compile(rf"\b(?:{_VERBS})\s+((?:[A-Z][\w’'-]+\s*)+)|((?:[A-Z][\w’'-]+\s+)+)(?:{_VERBS})\b")
+# Words never taken as what a quantity counts or as the act a claim asserts.
+_NOT_CONTENT = (
+    lexicons.FUNCTION_WORDS
+    | lexicons.DETERMINERS
+    | lexicons.REPORTING_VERBS
+    | lexicons.HEDGE_WORDS
+    | _words(
+        """
+    percent per cent said says reported were was is are be been being had has have also about
+    around some nearly almost over under least most than rather instead
+    """
+    )
+)
+# Grave harms that "war crimes" or "atrocities" covers: a denial of war crimes denies torture.
+_ATROCITIES = _words(
+    """
+    crime crimes torture tortured torturing genocide massacre atrocity atrocities killing
+    killings killed murdered executed execution executions raped rape
+    """
+)
+# A negation followed this closely by a number corrects the number, not the act ("not 64").
+_NUMBER_AHEAD = re.compile(r"^\W*(?:\w+\W+)?(?:the\s+)?[-−]?\d")
+# How many words after a negation it reaches: "have not committed war crimes".
+_NEGATION_SCOPE = 8
+# How many words before a number, and after it, say what it counts.
+_BEFORE_NUMBER, _AFTER_NUMBER = 6, 3
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A number, what it counts, and whether the text says it is not so."""
+
+    quantity: Quantity
+    # The words around the number that say what it counts, in order: ("turnout", "election").
+    subject: tuple[str, ...]
+    negated: bool
+
+    @property
+    def label(self) -> str:
+        """Return the number with the words of what it counts: "71.4% (turnout)"."""
+        about = " ".join(self.subject[:4])
+        unit = "" if self.quantity.unit in ("percent", "") else f" {self.quantity.unit}"
+        return f"{self.quantity.written}{unit}" + (f" ({about})" if about else "")
+
+
+@dataclass(frozen=True)
+class EventCheck:
+    """What a passage shares with a claim's event, where it differs, and whether it denies the claim."""
+
+    agreeing: tuple[str, ...] = ()
+    clashing: tuple[str, ...] = ()
+    # Another place or another year: a passage about another event cannot support the claim.
+    different_event: bool = False
+    # The passage asserts the claim's figure for the same thing.
+    figure_agrees: bool = False
+    # The passage gives another figure for the same thing, or says the claim's figure is not so.
+    figure_clashes: bool = False
+    # The cue of a denial of the claim's actor and act ("denies troops … war crimes"), or "".
+    denial: str = ""
+    # Numbers of the passage about something else than the claim's ("81% (measles vaccination)").
+    other_subjects: tuple[str, ...] = ()
+
+    @property
+    def compatible(self) -> bool:
+        """Return whether nothing rules out that claim and passage tell of the same event."""
+        return not self.different_event
+
+
+def name_key(name: str) -> str:
+    """Return a name folded for comparison: lowercase, straight apostrophes, no possessive."""
+    return name.lower().replace("’", "'").removesuffix("'s").strip(" .,'\"“”")
+
+
+def same_name(a: str, b: str) -> bool:
+    """Return whether two folded names are one: equal, or one a form of the other (Russia, Russian)."""
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    common = len(shorter)
+    return (
+        len(shorter) >= 4 and longer.startswith(shorter[: max(4, common - 1)]) and len(longer) - common <= 3
+    )
+
+
+def _overlaps(left: Iterable[str], right: Iterable[str]) -> list[str]:
+    right = list(right)
+    return [a for a in left if any(same_name(a, b) for b in right)]
+
+
+@functools.lru_cache(maxsize=1024)
+def names(text: str) -> tuple[str, ...]:
+    """Return the runs of capitalised words of text that name someone or something, folded."""
+    found: list[str] = []
+    for sentence in _sentences(text):
+        found += [name_key(n) for n in sentence_features(sentence).cues.get("named_entity", [])]
+    return tuple(dict.fromkeys(n for n in found if n))
+
+
+@functools.lru_cache(maxsize=1024)
+def places(text: str) -> tuple[str, ...]:
+    """Return the names of text that stand as places ("in Bucha", "the Kharkiv oblast"), folded."""
+    found: list[str] = []
+    for match in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", text):
+        name = name_key(match.group(0))
+        if match.start() == 0 or not name or name in lexicons.MONTHS or name in lexicons.WEEKDAYS:
+            continue
+        after = re.match(r"\s*([a-z]+)?", text[match.end() :])
+        next_word = after.group(1) if after else None
+        before = text[max(0, match.start() - 60) : match.start()]
+        if next_word in _PLACE_NOUNS or (
+            _PLACE_BEFORE.search(before)
+            and (next_word is None or next_word in _AFTER_PLACE or next_word in lexicons.REPORTING_VERBS)
+            and not _DEMONYM.search(name.split()[-1])
+        ):
+            found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
+def _years(text: str) -> set[str]:
+    return {q.written for q in quantities(text) if q.unit == "year"}
+
+
+def actors(text: str, *, without_speaker: bool = False) -> list[str]:
+    """Return who acts in text: names that are not places, and actor nouns ("troops").
+
+    Without the speaker, the claimant of each sentence ("said Mr Zelensky") is left out: who says
+    that war crimes were committed is not who committed them. A denier is often its own actor
+    ("Russia maintained its troops have not…"), so a passage keeps its speaker.
+    """
+    where = places(text)
+    speakers: set[str] = set()
+    if without_speaker:
+        for sentence in _sentences(text):
+            claimant = sentence_attribution(sentence).claimant
+            speakers |= {name_key(w) for w in (claimant or "").split()}
+            for match in _SPEAKER.finditer(sentence):
+                speakers |= {name_key(w) for w in (match.group(1) or match.group(2) or "").split()}
+    found = [
+        n for n in names(text) if not any(same_name(n, p) for p in where) and not set(n.split()) & speakers
+    ]
+    found += [t.lower for t in tokenize(text) if t.lower in _ACTOR_NOUNS]
+    # A demonym names its country's actors too ("Russian troops" acts for Russia).
+    found += [
+        t.lower
+        for t in tokenize(text)
+        if t.is_capitalised and _DEMONYM.search(t.lower) and t.start > 0 and t.lower not in _NOT_CONTENT
+    ]
+    return list(dict.fromkeys(found))
+
+
+def _stem(word: str) -> str:
+    # Crude on purpose: the cue shows the words; the stem only decides whether they meet.
+    return word.lower().replace("’", "'")[:5]
+
+
+def content_stems(text: str, *, skip: Iterable[str] = ()) -> set[str]:
+    """Return the stems of text's content words: no function words, numbers or names in skip."""
+    skipped = {name_key(s) for s in skip}
+    return {
+        _stem(t.lower)
+        for t in tokenize(text)
+        if not t.has_digit
+        and t.lower not in _NOT_CONTENT
+        and len(t.lower) > 2
+        and not any(same_name(t.lower, s) for s in skipped)
+    }
+
+
+def act_stems(text: str) -> set[str]:
+    """Return the stems of what text says was done: event verbs, past tenses, grave harms."""
+    return {
+        _stem(t.lower)
+        for t in tokenize(text)
+        if t.lower not in _NOT_CONTENT
+        and not t.is_capitalised
+        and (
+            t.lower in lexicons.EVENT_VERBS
+            or t.lower in lexicons.IRREGULAR_PAST
+            or t.lower in _ATROCITIES
+            or (len(t.lower) > 4 and t.lower.endswith("ed"))
+        )
+    }
+
+
+@functools.lru_cache(maxsize=1024)
+def counted(text: str) -> tuple[Counted, ...]:
+    """Return the numbers of text (years left out) with what each counts and whether it is negated."""
+    tokens = tokenize(text)
+    found: list[Counted] = []
+    for quantity in quantities(text):
+        if quantity.unit == "year":
+            continue
+        index = next((i for i, t in enumerate(tokens) if t.start >= quantity.start), len(tokens))
+        window = (
+            tokens[max(0, index - _BEFORE_NUMBER) : index] + tokens[index + 1 : index + 1 + _AFTER_NUMBER]
+        )
+        subject = tuple(
+            dict.fromkeys(
+                t.lower
+                for t in window
+                if not t.has_digit
+                and t.lower not in _NOT_CONTENT
+                and t.lower.removesuffix("s") != quantity.unit
+                and len(t.lower) > 2
+            )
+        )
+        before = text[max(0, quantity.start - 25) : quantity.start].lower()
+        negated = bool(re.search(r"\b(?:not|never|rather than|instead of|n't)\s+(?:\w+\s+)?$", before))
+        earlier = [c for c in found if c.quantity.unit == quantity.unit]
+        if negated and earlier:
+            # "71.4 percent, not the 64 percent reported": the correction counts the same thing.
+            subject = tuple(dict.fromkeys((*earlier[-1].subject, *subject)))
+        found.append(Counted(quantity=quantity, subject=subject, negated=negated))
+    return tuple(found)
+
+
+def _same_thing(a: Counted, b: Counted) -> bool:
+    if a.quantity.unit != b.quantity.unit or not a.quantity.unit:
+        return False
+    if not a.subject or not b.subject:
+        return True
+    return bool({_stem(w) for w in a.subject} & {_stem(w) for w in b.subject})
+
+
+def _figures(claim: str, passage: str) -> tuple[list[str], list[str], list[str], bool, bool]:
+    """Return (agreeing, clashing, other-subject cues, agrees, clashes) for the claim's numbers."""
+    agreeing, clashing, others = [], [], []
+    passage_counts = counted(passage)
+    for mine in counted(claim):
+        same = [p for p in passage_counts if _same_thing(mine, p)]
+        asserted = [p for p in same if p.quantity.value == mine.quantity.value and not p.negated]
+        denied = [p for p in same if p.quantity.value == mine.quantity.value and p.negated]
+        rivals = [p for p in same if p.quantity.value != mine.quantity.value and not p.negated]
+        if asserted:
+            agreeing.append(f"same figure: {mine.label}")
+        elif denied:
+            clashing.append(f"figure denied: passage says not {denied[0].quantity.written}")
+        elif rivals:
+            clashing.append(f"figure differs: claim {mine.label}, passage {rivals[0].quantity.written}")
+        elif mine.subject:
+            others += [
+                f"{p.label} is not about {' '.join(mine.subject[:3])}"
+                for p in passage_counts
+                if p.quantity.unit == mine.quantity.unit and not _same_thing(mine, p)
+            ]
+    return agreeing, clashing, others, bool(agreeing), bool(clashing)
+
+
+def _negations(sentence: str) -> list[tuple[str, str]]:
+    """Return (word, the words it reaches) for each negation and denial of sentence."""
+    cleaned = IDIOMS.sub(lambda m: " " * len(m.group(0)), sentence)
+    found = []
+    for match in NEGATION.finditer(cleaned):
+        rest = cleaned[match.end() :]
+        if _NUMBER_AHEAD.match(rest):
+            continue  # "not 64 percent" corrects a figure; the figures say so
+        found.append((match.group(0), " ".join(rest.split()[:_NEGATION_SCOPE])))
+    for match in DENIAL.finditer(cleaned):
+        # "denied that troops tortured", "reports of torture are false": the whole sentence is in reach.
+        found.append((match.group(0), sentence))
+    return found
+
+
+def _denial(claim: str, passage: str) -> str:
+    """Return a cue when a sentence of passage denies the claim's act by the claim's actor, else ""."""
+    if NEGATION.search(IDIOMS.sub(" ", claim)) or DENIAL.search(claim):
+        return ""  # a negative claim is agreed with, not denied, by a denial; the model decides
+    claim_actors = actors(claim, without_speaker=True)
+    claim_acts = act_stems(claim)
+    claim_atrocities = {t.lower for t in tokenize(claim) if t.lower in _ATROCITIES}
+    for sentence in _sentences(passage):
+        for word, reach in _negations(sentence):
+            acts = act_stems(reach) & claim_acts
+            atrocity = claim_atrocities and {t.lower for t in tokenize(reach)} & _ATROCITIES
+            if not acts and not atrocity:
+                continue
+            actor = _overlaps(claim_actors, actors(sentence)) if claim_actors else ["the act"]
+            if not actor:
+                continue
+            who = f" by {', '.join(actor[:2])}" if claim_actors else ""
+            # A denial word reaches its whole sentence, which is then the quote; a "not" its next words.
+            quoted = reach if reach == sentence else f"{word.lower()} {reach}"
+            return f"denies the act{who}: “{quoted.rstrip('.')}”"
+    return ""
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text) if s.strip()]
+
+
+def event_check(
+    claim: str, passage: str, *, claim_context: str = "", passage_context: str = ""
+) -> EventCheck:
+    """Compare the event of claim with that of passage: places, years, names, figures and denial.
+
+    A sentence often leaves its place to its article ("the room", "the town"): when claim or passage
+    names no place, the places of its context (its document) stand in for them.
+    """
+    agreeing: list[str] = []
+    clashing: list[str] = []
+    claim_places = list(places(claim)) or list(places(claim_context))
+    passage_own_places = list(places(passage))
+    passage_places = passage_own_places or list(places(passage_context))
+    different = False
+    if claim_places and passage_places:
+        common = _overlaps(passage_places, claim_places)
+        if common:
+            agreeing.append(f"place: {', '.join(common[:3])}")
+        else:
+            different = True
+            clashing.append(
+                f"place: claim {', '.join(claim_places[:2])}, passage {', '.join(passage_places[:2])}"
+            )
+    claim_years, passage_years = _years(claim), _years(passage)
+    if claim_years and passage_years:
+        if claim_years & passage_years:
+            agreeing.append(f"year: {', '.join(sorted(claim_years & passage_years))}")
+        else:
+            different = True
+            clashing.append(
+                f"year: claim {', '.join(sorted(claim_years))}, passage {', '.join(sorted(passage_years))}"
+            )
+    where = {*claim_places, *passage_places}
+    shared_names = [n for n in _overlaps(names(claim), names(passage)) if n not in where]
+    if shared_names:
+        agreeing.append(f"names: {', '.join(shared_names[:3])}")
+    figures_agree, figures_clash, others, agrees, clashes = _figures(claim, passage)
+    agreeing += figures_agree
+    clashing += figures_clash
+    denial = _denial(claim, passage)
+    # A general denial names no place of its own; its article's place does not make it another event.
+    if denial and not passage_own_places and different and not (claim_years and passage_years):
+        different = False
+        clashing = [c for c in clashing if not c.startswith("place:")]
+    if denial:
+        clashing.append(denial)
+    return EventCheck(
+        agreeing=tuple(dict.fromkeys(agreeing)),
+        clashing=tuple(dict.fromkeys(clashing)),
+        different_event=different,
+        figure_agrees=agrees,
+        figure_clashes=clashes,
+        denial=denial,
+        other_subjects=tuple(dict.fromkeys(others)),
+    )
