@@ -29,6 +29,8 @@ ADD_DOCUMENT = f"{APP_LABEL}.add_document"
 VIEW_ALL_JOB_RUNS = f"{APP_LABEL}.view_jobrun"
 # See and manage every client's webhook endpoints (WebhookEndpoint.Meta.permissions).
 OVERSEE_ALL_WEBHOOKS = f"{APP_LABEL}.oversee_all_webhooks"
+# Register, change, poll and remove the sources the desk watches.
+CHANGE_SOURCE = f"{APP_LABEL}.change_source"
 
 
 def _codes(*permissions: str) -> list[tuple[str, str]]:
@@ -64,6 +66,12 @@ OPERATOR_PERMISSIONS = EDITOR_PERMISSIONS + _codes(
     f"{APP_LABEL}.view_webhookdelivery",
     f"{APP_LABEL}.change_webhookdelivery",
     OVERSEE_ALL_WEBHOOKS,
+    f"{APP_LABEL}.view_source",
+    f"{APP_LABEL}.add_source",
+    CHANGE_SOURCE,
+    f"{APP_LABEL}.delete_source",
+    f"{APP_LABEL}.view_archivedpage",
+    f"{APP_LABEL}.view_knownfactcheck",
 )
 
 ROLES = {

@@ -28,7 +28,7 @@ DEFAULT_SCHEDULE = [
     # Evidence goes stale as documents arrive; re-run corroboration for tickets not checked lately.
     ScheduleEntry(
         name="corroborate-stale-tickets",
-        task="verification.tasks.corroborate_stale_tickets",
+        task="verification.tasks.stale_tickets_enqueue",
         every=15,
         period="minutes",
         description="Re-run corroboration for open tickets whose evidence is stale.",
@@ -36,7 +36,7 @@ DEFAULT_SCHEDULE = [
     # Passages stored while semantic search was off (or before the extra was installed) get embedded.
     ScheduleEntry(
         name="embed-missing-passages",
-        task="verification.tasks.embed_passages",
+        task="verification.tasks.passages_embed",
         every=10,
         period="minutes",
         description="Embed passages stored before semantic search was on (a no-op without it).",
@@ -44,10 +44,26 @@ DEFAULT_SCHEDULE = [
     # Every queued job leaves a run; without pruning the table grows by thousands a day.
     ScheduleEntry(
         name="prune-job-runs",
-        task="verification.tasks.prune_job_runs",
+        task="verification.tasks.job_runs_prune",
         every=1,
         period="days",
         description="Forget finished job runs older than VERIFICATION_JOB_RUN_RETENTION_DAYS.",
+    ),
+    # Work recorded while the broker was down (and webhook retries once due) is sent from the outbox.
+    ScheduleEntry(
+        name="relay-outbox",
+        task="verification.tasks.outbox_relay",
+        every=10,
+        period="seconds",
+        description="Publish work recorded while the broker was down, and webhook retries now due.",
+    ),
+    # A run whose worker died, or whose message was lost, must not stay running or queued for ever.
+    ScheduleEntry(
+        name="reap-stuck-runs",
+        task="verification.tasks.job_runs_reap_stuck",
+        every=60,
+        period="seconds",
+        description="Re-queue, or fail with the reason, job runs stuck running or queued past their limits.",
     ),
 ]
 

@@ -3,26 +3,15 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from verification.schedule import schedule_ensure, schedule_remove
+
 # Tasks are named after the services they call; the stored schedule follows the new names.
 RENAMED = {
     "verification.tasks.corroborate_stale_tickets": "verification.tasks.stale_tickets_enqueue",
     "verification.tasks.embed_passages": "verification.tasks.passages_embed",
     "verification.tasks.prune_job_runs": "verification.tasks.job_runs_prune",
 }
-NEW_SCHEDULE = [
-    {
-        "name": "relay-outbox",
-        "task": "verification.tasks.outbox_relay",
-        "every": 10,
-        "description": "Publish work recorded while the broker was down, and webhook retries now due.",
-    },
-    {
-        "name": "reap-stuck-runs",
-        "task": "verification.tasks.job_runs_reap_stuck",
-        "every": 60,
-        "description": "Re-queue, or fail with the reason, job runs stuck running or queued past their limits.",
-    },
-]
+NEW_SCHEDULE = ["relay-outbox", "reap-stuck-runs"]
 
 
 def rename_tasks(apps, schema_editor, *, backwards=False):
@@ -34,20 +23,12 @@ def rename_tasks(apps, schema_editor, *, backwards=False):
 
 def add_schedule(apps, schema_editor):
     rename_tasks(apps, schema_editor)
-    IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    for entry in NEW_SCHEDULE:
-        interval, _ = IntervalSchedule.objects.get_or_create(every=entry["every"], period="seconds")
-        PeriodicTask.objects.get_or_create(
-            name=entry["name"],
-            defaults={"task": entry["task"], "interval": interval, "description": entry["description"]},
-        )
+    schedule_ensure(apps, names=NEW_SCHEDULE)
 
 
 def remove_schedule(apps, schema_editor):
     rename_tasks(apps, schema_editor, backwards=True)
-    names = [entry["name"] for entry in NEW_SCHEDULE]
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name__in=names).delete()
+    schedule_remove(apps, names=NEW_SCHEDULE)
 
 
 class Migration(migrations.Migration):

@@ -6,11 +6,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from verification import roles
 from verification.choices import EventKind, Stance, TicketStatus
-from verification.errors import DomainError, StaleEdit
+from verification.errors import DomainError, EvidenceInUse, StaleEdit
 from verification.models import CandidateSource, TicketEvent
 
-from .decisions import DECIDE_PERMISSION, EvidenceInUse
 from .locking import permission_require, ticket_lock, ticket_version_bump
 from .transitions import evidence_shortfall
 from .webhooks import ticket_event_publish
@@ -35,7 +35,7 @@ def candidate_stance_correct(
         raise DomainError("Say why the stance is wrong: the rationale is what the next reviewer reads.")
     permission_require(
         actor=actor,
-        permission=DECIDE_PERMISSION,
+        permission=roles.DECIDE_EVIDENCE,
         refusal="You may view evidence but not correct it; ask an editor for reviewer rights.",
     )
     candidates = (

@@ -6,7 +6,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from verification import services
+from verification import roles, services
 from verification.archive import read_warc_record
 from verification.archive.storage import archive_storage
 from verification.models import ArchivedPage, JobRun, Source
@@ -22,7 +22,7 @@ class SourceViewSet(BodySizeLimitMixin, viewsets.ModelViewSet):
     lookup_value_regex = r"\d+"
     queryset = Source.objects.all()
     serializer_class = SourceSerializer
-    write_permission = "verification.change_source"
+    write_permission = roles.CHANGE_SOURCE
     throttle_scope = "writes"
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 

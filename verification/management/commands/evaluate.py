@@ -213,6 +213,11 @@ class Command(BaseCommand):
         if not data.factchecks:
             raise CommandError(f"{options['stances']}: no story has two agreeing headlines to match.")
         report = factcheck_matching_evaluate(data=data, threshold=threshold)
+        if options["json"]:
+            self.stdout.write(json.dumps(report.as_dict(), indent=2))
+        else:
+            self.stdout.write(report.as_table())
+
     def _run_stance(self, options):
         from verification.evaluation.stance import fnc_evaluate
         from verification.stance.data import (
