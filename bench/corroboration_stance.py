@@ -55,7 +55,7 @@ def load(articles: int) -> None:
     from verification import services
     from verification.ingestion import parse_text, read_text_file
 
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     for path in sorted(SEEDS.glob("*.txt")):
         services.document_ingest(incoming=read_text_file(path, max_bytes=limit))
     rng = random.Random(11)

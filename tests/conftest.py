@@ -65,7 +65,7 @@ def ingest_bucha_wire():
         incoming=parse_text(
             BUCHA_WIRE,
             source_name="wire-bucha.txt",
-            max_bytes=settings.VERIFICATION["MAX_DOCUMENT_BYTES"],
+            max_bytes=settings.VERIFICATION_MAX_DOCUMENT_BYTES,
             title="Journalists confirm the torture room in Bucha",
             publisher="Wire",
         )

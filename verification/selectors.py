@@ -134,21 +134,28 @@ def ticket_status() -> QuerySet[Ticket]:
         # The claim as written, cut out by PostgreSQL, so the article's text never leaves the database.
         .annotate(span_text=Substr("document__text", F("start") + 1, F("end") - F("start")))
     )
-    candidates = (
-        CandidateSource.objects.select_related("passage__document", "decided_by")
+    candidates = with_archived_copy(
+        CandidateSource.objects.select_related("passage__document", "decided_by", "stance_corrected_by")
         .only(
             "ticket_id",
             "passage_id",
             "score",
             "matched_terms",
             "stance",
+            "machine_stance",
+            "stance_confidence",
+            "stance_sentence",
+            "agreeing_facts",
+            "clashing_facts",
             "stance_cues",
+            "stance_corrected_at",
             "decision",
             "decided_at",
             "passage__text",
             "passage__document_id",
             "passage__document__title",
             "decided_by__username",
+            "stance_corrected_by__username",
         )
         .order_by("-score")
     )
@@ -159,6 +166,8 @@ def ticket_status() -> QuerySet[Ticket]:
         "to_status",
         "candidate_id",
         "decision",
+        "from_stance",
+        "to_stance",
         "rationale",
         "created_at",
         "actor__username",
@@ -169,6 +178,7 @@ def ticket_status() -> QuerySet[Ticket]:
         .prefetch_related(
             Prefetch("appearances", queryset=appearances),
             Prefetch("candidates", queryset=candidates),
+            Prefetch("factcheck_matches", queryset=FactCheckMatch.objects.select_related("factcheck")),
             Prefetch("events", queryset=events),
         )
     )

@@ -70,7 +70,7 @@ def test_every_change_to_what_a_status_read_shows_is_seen_on_the_next_read(clien
     assert [c["id"] for c in body["accepted_evidence"]] == [candidate_id]
 
     # A candidate attached another way, and a stance correction saved on it.
-    other = CandidateFactory(ticket=ticket, stance=Stance.RELATED)
+    other = CandidateFactory(ticket=ticket, stance=Stance.DISCUSSES)
     assert other.pk in [c["id"] for c in shown()["candidates"]]
     other.stance = Stance.CONTRADICTS
     other.save(update_fields=["stance"])
@@ -94,7 +94,7 @@ def test_a_status_read_selects_no_document_body_and_a_warm_one_no_row(clients):
 
     with CaptureQueriesContext(connection) as cold:
         body = read(client, ticket.pk).json()
-    assert len(cold) == 4  # the ticket with its counts, appearances, candidates, history
+    assert len(cold) == 5  # the ticket with its counts, appearances, candidates, known fact-checks, history
     sql = " ".join(q["sql"] for q in cold)
     assert '"verification_document"."text"' not in sql.replace('SUBSTRING("verification_document"."text"', "")
     assert '"verification_document"."original"' not in sql

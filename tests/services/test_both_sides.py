@@ -17,7 +17,7 @@ REPORT = (
 
 
 def _ingest(text, name, publisher):
-    limit = settings.VERIFICATION["MAX_DOCUMENT_BYTES"]
+    limit = settings.VERIFICATION_MAX_DOCUMENT_BYTES
     return services.document_ingest(
         incoming=parse_text(text, source_name=name, publisher=publisher, max_bytes=limit)
     )

@@ -76,7 +76,7 @@ def test_every_task_acknowledges_late_and_comes_back_when_its_worker_dies():
 
     app.loader.import_default_modules()
     ours = [task for name, task in app.tasks.items() if name.startswith("verification.tasks.")]
-    assert len(ours) == 9
+    assert len(ours) == 11
     for task in ours:
         assert task.acks_late, task.name
         assert task.reject_on_worker_lost, task.name

@@ -103,5 +103,5 @@ def test_a_deleted_endpoints_queued_delivery_sends_nothing(client_user, reviewer
     assert services.webhook_endpoint_delete(endpoint_id=endpoint.pk) == 1
     from verification import tasks
 
-    tasks.deliver_webhook.apply(args=[delivery_id])
+    tasks.webhook_delivery_attempt.apply(args=[delivery_id])
     assert receiver.received == []

@@ -104,6 +104,10 @@ class ArchivedPageAdmin(admin.ModelAdmin):
             reverse("archive-warc", args=[page.pk]),
         )
 
+    def has_delete_permission(self, request, obj=None):
+        # A record of what was seen is evidence: it is kept, never deleted by hand.
+        return False
+
     def has_add_permission(self, request):
         return False  # archived copies are made by fetching, never by hand
 
@@ -123,6 +127,10 @@ class KnownFactCheckAdmin(admin.ModelAdmin):
     @admin.display(description="Fact-check")
     def link(self, factcheck):
         return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', factcheck.url, factcheck.url)
+
+    def has_delete_permission(self, request, obj=None):
+        # A record of what was seen is evidence: it is kept, never deleted by hand.
+        return False
 
     def has_add_permission(self, request):
         return False  # imported (manage.py import_claimreview) or found in fetched pages

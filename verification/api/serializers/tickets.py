@@ -140,7 +140,7 @@ class CandidateSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    @extend_schema_field(serializers.URLField(allow_null=True))
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_archived_copy(self, candidate) -> str | None:
         if hasattr(candidate, "archived_page_id"):
             page_id = candidate.archived_page_id
@@ -153,7 +153,8 @@ class CandidateSerializer(serializers.ModelSerializer):
             )
         if page_id is None:
             return None
-        return reverse("archive-detail", args=[page_id], request=self.context.get("request"))
+        # A path, not an absolute URL: status reads are cached and shared, whatever Host asked first.
+        return reverse("archive-detail", args=[page_id])
 
 
 class EventSerializer(serializers.ModelSerializer):

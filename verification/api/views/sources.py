@@ -16,7 +16,9 @@ from ..serializers import JobRunSerializer
 from ..serializers.sources import ArchivedPageSerializer, SourceInSerializer, SourceSerializer
 
 
-class SourceViewSet(BodySizeLimitMixin, viewsets.ModelViewSet):
+class SourceViewSet(
+    BodySizeLimitMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Feeds, sitemaps and pages the desk polls, each on its own schedule."""
 
     lookup_value_regex = r"\d+"
@@ -24,7 +26,6 @@ class SourceViewSet(BodySizeLimitMixin, viewsets.ModelViewSet):
     serializer_class = SourceSerializer
     write_permission = roles.CHANGE_SOURCE
     throttle_scope = "writes"
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     @extend_schema(request=SourceInSerializer, responses={201: SourceSerializer})
     def create(self, request, *args, **kwargs):
