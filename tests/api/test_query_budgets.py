@@ -54,7 +54,8 @@ def fresh(world: dict) -> dict:
 
 # name, method, path, body, budget: the queries measured, permission lookups and savepoints included
 # (the token's owner comes from Redis once warm); a change that needs more must say why here. A
-# transition and a decision each bump the ticket's version (one UPDATE), so that a reviewer's open page goes stale. A submission
+# transition and a decision each bump the ticket's version (one UPDATE), so that a reviewer's open
+# page goes stale. A submission
 # also finds its document's origin (advisory lock, LSH band lookup, fingerprint, passages' quotes).
 # A ticket's detail (and a transition, which answers with it) also lists the known fact-checks
 # matching its claim (one prefetch).
