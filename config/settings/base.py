@@ -5,7 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from kombu import Queue
+from kombu import Exchange, Queue
 
 from config import embedded
 from verification import logcontext
@@ -156,9 +156,10 @@ VERIFICATION_STUCK_QUEUED_AFTER = timedelta(
 # webhooks, interactive re-runs and the outbox relay, bulk corroboration; a prefix keeps two
 # desks (or the test suite) on one Redis apart.
 VERIFICATION_QUEUE_PREFIX = os.environ.get("VERIFICATION_QUEUE_PREFIX", "")
-CELERY_TASK_QUEUES = [
-    Queue(f"{VERIFICATION_QUEUE_PREFIX}{name}") for name in ("ingest", "webhooks", "interactive", "bulk")
-]
+# Each queue has its own exchange and key: left to Celery's defaults, all four would be bound to
+# the default queue's key, and a message sent to one would be copied into every one of them.
+_QUEUES = [f"{VERIFICATION_QUEUE_PREFIX}{name}" for name in ("ingest", "webhooks", "interactive", "bulk")]
+CELERY_TASK_QUEUES = [Queue(name, Exchange(name, type="direct"), routing_key=name) for name in _QUEUES]
 CELERY_TASK_DEFAULT_QUEUE = f"{VERIFICATION_QUEUE_PREFIX}bulk"
 CELERY_TASK_ROUTES = {
     f"verification.tasks.{task}": {"queue": f"{VERIFICATION_QUEUE_PREFIX}{queue}"}

@@ -66,3 +66,5 @@ def test_people_waiting_never_queue_behind_bulk_corroboration():
     ):
         assert queues[task] != bulk, task
     assert len({q.name for q in settings.CELERY_TASK_QUEUES}) == 4
+    # One binding per queue: a message sent to one queue is never copied into another.
+    assert len({(q.exchange.name, q.routing_key) for q in settings.CELERY_TASK_QUEUES}) == 4
