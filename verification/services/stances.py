@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,7 +21,7 @@ def candidate_stance_correct(
     *,
     candidate_id: int,
     stance: str,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     rationale: str,
     ticket_id: int | None = None,
     expected_stance: str | None = None,
