@@ -19,6 +19,7 @@ from verification.errors import (
     TransitionRefused,
 )
 
+from .throttling import RateLimiterUnavailable
 from .unavailable import RETRY_AFTER_SECONDS, UNAVAILABLE, unavailable_body
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,8 @@ def domain_exception_handler(exc, context):
             (c for kind, c in STATUS_FOR.items() if isinstance(exc, kind)), status.HTTP_400_BAD_REQUEST
         )
         return Response({"detail": str(exc), "code": error_code(exc)}, status=code)
-    if isinstance(exc, UNAVAILABLE):
+    # A write refused because the rate limiter's Redis is away reads like any other absent service.
+    if isinstance(exc, (*UNAVAILABLE, RateLimiterUnavailable)):
         logger.warning("503 for %s: %s", type(exc).__name__, exc)
         return Response(
             unavailable_body(exc), status=status.HTTP_503_SERVICE_UNAVAILABLE,

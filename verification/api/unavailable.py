@@ -24,7 +24,7 @@ RETRY_AFTER_SECONDS = 30
 
 
 def _which(exc: BaseException) -> str:
-    return "the database" if isinstance(exc, OperationalError | InterfaceError) else "the queue (Redis)"
+    return "the database" if isinstance(exc, OperationalError | InterfaceError) else "Redis"
 
 
 def unavailable_body(exc: BaseException) -> dict:
