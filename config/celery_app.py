@@ -11,6 +11,8 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
+# import_modules comes first: beat's banner already opens the database scheduler, before beat_init.
+@signals.import_modules.connect
 @signals.worker_init.connect
 @signals.beat_init.connect
 def start_embedded_servers(**kwargs):
