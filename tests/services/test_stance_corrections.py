@@ -9,11 +9,10 @@ from django.core.management import call_command
 from tests.factories import AppearanceFactory, CandidateFactory, PassageFactory, TicketFactory
 from verification import selectors, services
 from verification.choices import Decision, EventKind, Stance, TicketStatus
-from verification.errors import DomainError, NotAllowed, StaleEdit, TransitionRefused
+from verification.errors import DomainError, EvidenceInUse, NotAllowed, StaleEdit, TransitionRefused
 from verification.models import CandidateSource, Origin
 from verification.roles import READ_ONLY_GROUP
 from verification.services.accounts import account_ensure
-from verification.services.decisions import EvidenceInUse
 from verification.stance.data import check_bodies, read_fnc_bodies, read_fnc_stances
 
 pytestmark = pytest.mark.django_db

@@ -7,12 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from verification import roles
-from verification.choices import EventKind, Stance, TicketStatus
-from verification.errors import DomainError, EvidenceInUse, StaleEdit
+from verification.choices import EventKind, Stance
+from verification.errors import DomainError, StaleEdit
 from verification.models import CandidateSource, TicketEvent
 
-from .locking import permission_require, ticket_lock, ticket_version_bump
-from .transitions import evidence_shortfall
+from .candidate_edits import candidate_lock, verdict_evidence_guard
+from .locking import permission_require, ticket_version_bump
 from .webhooks import ticket_event_publish
 
 
@@ -38,15 +38,9 @@ def candidate_stance_correct(
         permission=roles.DECIDE_EVIDENCE,
         refusal="You may view evidence but not correct it; ask an editor for reviewer rights.",
     )
-    candidates = (
-        CandidateSource.objects.all()
-        if ticket_id is None
-        else CandidateSource.objects.filter(ticket_id=ticket_id)
+    ticket, candidate = candidate_lock(
+        candidate_id=candidate_id, ticket_id=ticket_id, expected_version=expected_version
     )
-    owner_id = candidates.values_list("ticket_id", flat=True).get(pk=candidate_id)
-    # The ticket before its evidence, the order every reviewer write takes.
-    ticket = ticket_lock(ticket_id=owner_id, expected_version=expected_version)
-    candidate = CandidateSource.objects.select_for_update().get(pk=candidate_id)
     if expected_stance is not None and candidate.stance != expected_stance:
         raise StaleEdit(
             f"This source's stance became {candidate.get_stance_display().lower()} since you opened it. "
@@ -68,14 +62,11 @@ def candidate_stance_correct(
             "refreshed_at",
         ]
     )
-    if ticket.status != TicketStatus.UNVERIFIED:
-        last_change = ticket.events.filter(kind=EventKind.STATUS_CHANGE).first()
-        if evidence_shortfall(ticket, ticket.status, last_change.rationale if last_change else ""):
-            # Raising rolls the correction back: the verdict must not outlive its evidence.
-            raise EvidenceInUse(
-                f"The ticket is {ticket.get_status_display().lower()} on this source as "
-                f"{Stance(from_stance).label.lower()}; move it back to unverified before correcting it."
-            )
+    verdict_evidence_guard(
+        ticket,
+        refusal=f"The ticket is {ticket.get_status_display().lower()} on this source as "
+        f"{Stance(from_stance).label.lower()}; move it back to unverified before correcting it.",
+    )
     event = TicketEvent.objects.create(
         ticket=ticket,
         kind=EventKind.STANCE_CORRECTION,

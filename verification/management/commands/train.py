@@ -96,6 +96,9 @@ class Command(BaseCommand):
         stance.add_argument(
             "--climate-nei", type=int, default=500, help="Climate-FEVER not-enough-info pairs to learn from."
         )
+        stance.add_argument(
+            "--contradicts-repeat", type=int, default=2, help="Times each rare contradicting pair is read."
+        )
         stance.add_argument("--frozen-layers", type=int, default=3, help="Lower layers left as packaged.")
         stance.add_argument("--threads", type=int, default=2, help="CPU threads for training.")
         stance.add_argument(
@@ -235,6 +238,7 @@ class Command(BaseCommand):
             unrelated=options["unrelated"],
             climate_nei=options["climate_nei"],
             frozen_layers=options["frozen_layers"],
+            contradicts_repeat=options["contradicts_repeat"],
             threads=options["threads"],
             max_minutes=options["max_minutes"],
             max_steps=options["max_steps"],
