@@ -51,7 +51,7 @@ def test_evaluate_stance_reports_the_model_beside_word_overlap_and_writes_predic
     report = json.loads(
         run("evaluate", "stance", str(stances), str(bodies), "--predictions", str(out), "--json")
     )
-    assert set(report["methods"]) == {"model", "word overlap"}
+    assert set(report["methods"]) == {"model", "model alone", "word overlap"}
     for figures in report["methods"].values():
         assert figures["pairs"] == 3
         assert 0 <= figures["fnc_score"] <= 1
@@ -131,7 +131,7 @@ def test_evaluate_stance_evidence_reports_the_model_beside_both_baselines(tmp_pa
     report = json.loads(
         run("evaluate", "stance-evidence", "--claims", str(claims), "--passages", str(passages), "--json")
     )
-    assert set(report["methods"]) == {"model", "always supports", "rules"}
+    assert set(report["methods"]) == {"model", "model alone", "always supports", "rules"}
     always = report["methods"]["always supports"]
     # Two gold passages (the not-enough-info one is not gold); always answering supports gets one.
     assert always["pairs"] == 2

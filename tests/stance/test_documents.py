@@ -5,6 +5,7 @@ from verification.stance.documents import (
     MAX_WINDOWS,
     WINDOW_WORDS,
     document_stance,
+    event_readings,
     passage_windows,
 )
 from verification.stance.model import LABELS, StancePrediction
@@ -108,3 +109,16 @@ def test_only_the_first_windows_of_a_long_document_are_read():
 
     document_stance("A claim.", ["word " * WINDOW_WORDS] * (MAX_WINDOWS + 5), predict=predict, head=None)
     assert len(seen) == MAX_WINDOWS
+
+
+def test_the_event_check_decides_a_window_as_the_desk_would_and_leaves_the_rest_to_the_model():
+    claim = "Police arrested the mayor of Constanta in 2014"
+    windows = [
+        "Police arrested the mayor of Constanta in 2019 on suspicion of bribery.",
+        "The mayor of Constanta was arrested by police in 2014, prosecutors said.",
+    ]
+    supporting = prediction(supports=0.8, discusses=0.2)
+    other_year, open_window = event_readings(claim, windows, [supporting, supporting])
+    assert other_year.label == "unrelated"
+    assert other_year.probabilities["unrelated"] == 1.0
+    assert open_window == supporting

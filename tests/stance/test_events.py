@@ -1,5 +1,7 @@
 """The same event before a side: places, figures with what they count, denials of the act; pure."""
 
+import pytest
+
 from verification.stance.events import counted, event_check, places
 
 BUCHA_STORY = (
@@ -113,3 +115,33 @@ def test_a_general_denial_is_not_another_event_for_lack_of_a_town():
     )
     assert check.denial
     assert not check.different_event
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("The sun has not warmed since 1970", "Since the 1950s, heat waves have become more frequent."),
+        ("Loehle and Scafetta find a 60 year cycle", "A study published in 2015 proposed a 60-year pattern."),
+        ("Sea level rose between 1992 and 2007", "Sea level has risen 3 mm a year since 1993."),
+    ],
+)
+def test_spans_decades_and_durations_are_not_another_event(claim, passage):
+    assert not event_check(claim, passage).different_event
+
+
+def test_two_calendar_years_are_two_events():
+    check = event_check("Police arrested the mayor in 2014", "Police arrested the mayor in 2019.")
+    assert check.different_event
+    assert "year: claim 2014, passage 2019" in check.clashing
+
+
+def test_a_claim_that_reports_a_denial_is_echoed_not_denied_by_the_denial():
+    claim = "Russia denies its troops committed war crimes"
+    check = event_check(claim, "But Russia has maintained that its troops have not committed war crimes.")
+    assert not check.denial
+    assert check.echoes_denial.startswith("makes the denial the claim reports")
+    plain = event_check(
+        "Russian troops committed war crimes", "Russia said its troops have not committed war crimes."
+    )
+    assert plain.denial
+    assert not plain.echoes_denial

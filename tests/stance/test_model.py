@@ -25,10 +25,6 @@ UNRELATED = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="version 1 of the weights (154 training steps) labels all three 'discusses'; see docs/stance.md",
-)
 def test_a_clear_support_a_clear_denial_and_an_unrelated_passage():
     support, denial, unrelated = stance_predict([SUPPORT, DENIAL, UNRELATED])
     assert support.label == "supports"

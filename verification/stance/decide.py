@@ -2,7 +2,8 @@
 
 Order of evidence, strongest first:
 
-1. A denial of the claim's act by its actor contradicts ("its troops have not committed war crimes").
+1. A denial of the claim's act by its actor contradicts ("its troops have not committed war crimes");
+   towards a claim that reports that denial ("Russia denies its troops…") it supports.
 2. The claim's figure for the same thing, denied or replaced ("71.4 percent, not 64" against 64),
    contradicts; asserted ("71.4 percent") supports unless the model reads a contradiction.
 3. Another place or another year is another event: nothing there supports or contradicts the
@@ -74,7 +75,12 @@ def carrying_sentence(claim: str, passage: str, check: EventCheck) -> str:
 
 def decided_by_event(check: EventCheck) -> bool:
     """Return whether the event check alone decides the stance, whatever the model would read."""
-    return bool(check.denial) or check.different_event or (check.figure_clashes and not check.figure_agrees)
+    return (
+        bool(check.denial)
+        or bool(check.echoes_denial)
+        or check.different_event
+        or (check.figure_clashes and not check.figure_agrees)
+    )
 
 
 def _model_cue(prediction: Prediction) -> str:
@@ -99,6 +105,22 @@ def _without_model(rule: StanceLabel, claim: str, passage: str) -> Stance:
     return Stance.DISCUSSES if shared >= MIN_SHARED_TO_DISCUSS else Stance.UNRELATED
 
 
+def event_stance(check: EventCheck, model_stance: Stance | None) -> tuple[Stance, str] | None:
+    """Return the stance the event check imposes, whatever the model reads, and why; None when it is open."""
+    if check.denial:
+        return Stance.CONTRADICTS, "the passage denies what the claim asserts"
+    if check.echoes_denial and not check.different_event:
+        return Stance.SUPPORTS, "the passage makes the denial the claim reports"
+    if check.figure_clashes and not check.figure_agrees and not check.different_event:
+        return Stance.CONTRADICTS, "the passage gives another figure for the same thing"
+    if check.different_event:
+        places_and_years = (c for c in check.clashing if c.startswith(("place:", "year:")))
+        return Stance.UNRELATED, "another event: " + "; ".join(places_and_years)
+    if check.figure_agrees and model_stance != Stance.CONTRADICTS:
+        return Stance.SUPPORTS, "the passage states the claim's figure for the same thing"
+    return None
+
+
 def decide_stance(
     *,
     claim: str,
@@ -111,17 +133,9 @@ def decide_stance(
     model_stance = Stance(prediction.label) if prediction is not None else None
     trusted = model_stance if prediction is not None and prediction.confidence >= UNSURE_BELOW else None
     cues: list[str] = []
-    if check.denial:
-        stance, why = Stance.CONTRADICTS, "the passage denies what the claim asserts"
-    elif check.figure_clashes and not check.figure_agrees and not check.different_event:
-        stance, why = Stance.CONTRADICTS, "the passage gives another figure for the same thing"
-    elif check.different_event:
-        stance, why = (
-            Stance.UNRELATED,
-            "another event: " + "; ".join(c for c in check.clashing if c.startswith(("place:", "year:"))),
-        )
-    elif check.figure_agrees and trusted != Stance.CONTRADICTS:
-        stance, why = Stance.SUPPORTS, "the passage states the claim's figure for the same thing"
+    by_event = event_stance(check, trusted)
+    if by_event is not None:
+        stance, why = by_event
     elif trusted is not None:
         stance, why = trusted, ""
     elif prediction is not None:

@@ -13,6 +13,10 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from verification.choices import Stance
+
+from .decide import UNSURE_BELOW, event_stance
+from .events import event_check
 from .model import CARD_PATH, LABELS, StancePrediction, stance_predict
 from .overlap import overlap_share
 
@@ -116,6 +120,22 @@ def document_stance(
         return "unrelated", (), 1.0
     predictions = predict([(claim, text) for _, text in windows])
     return decide_document(claim, passages, [indices for indices, _ in windows], predictions, head=head)
+
+
+def event_readings(
+    claim: str, texts: Sequence[str], predictions: Sequence[StancePrediction], *, context: str = ""
+) -> list[StancePrediction]:
+    """Return each window's reading as the desk takes it: the event check's stance where that decides."""
+    readings = []
+    for text, prediction in zip(texts, predictions, strict=True):
+        trusted = Stance(prediction.label) if prediction.confidence >= UNSURE_BELOW else None
+        imposed = event_stance(event_check(claim, text, passage_context=context), trusted)
+        if imposed is None:
+            readings.append(prediction)
+            continue
+        stance = str(imposed[0])
+        readings.append(StancePrediction(stance, 1.0, {label: float(label == stance) for label in LABELS}))
+    return readings
 
 
 def decide_document(

@@ -117,6 +117,8 @@ class EventCheck:
     figure_clashes: bool = False
     # The cue of a denial of the claim's actor and act ("denies troops … war crimes"), or "".
     denial: str = ""
+    # The cue when the claim reports a denial and the passage makes that denial, or "".
+    echoes_denial: str = ""
     # Numbers of the passage about something else than the claim's ("81% (measles vaccination)").
     other_subjects: tuple[str, ...] = ()
 
@@ -176,8 +178,21 @@ def places(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# A calendar year that dates an event ("in 2014"). Spans and durations are left out: "since 1970",
+# "by the 2030s", "from 2009 to 2018", "35 years", "a 60-year cycle" are shared by many events, and a
+# claim about a trend is not another event because its evidence names another year in that span.
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+YEAR_SPAN = re.compile(rf"\b(?:between|from)\s+{_YEAR}\s*(?:and|to|until|through)\s+{_YEAR}\b", re.IGNORECASE)
+EVENT_YEAR = re.compile(
+    r"(?<![\w–—-])(?<!since )(?<!from )(?<!by )(?<!until )(?<!till )(?<!before )(?<!after )(?<!through )"
+    rf"({_YEAR})(?![\w–—-])",
+    re.IGNORECASE,
+)
+
+
 def _years(text: str) -> set[str]:
-    return {q.written for q in quantities(text) if q.unit == "year"}
+    """Return the calendar years that date events in text (not spans, decades or durations)."""
+    return set(EVENT_YEAR.findall(YEAR_SPAN.sub(" ", text)))
 
 
 def actors(text: str, *, without_speaker: bool = False) -> list[str]:
@@ -344,6 +359,16 @@ def _denial(claim: str, passage: str) -> str:
     return ""
 
 
+def _echoed_denial(claim: str, passage: str) -> str:
+    """Return a cue when claim reports a denial ("Russia denies its troops…") that passage makes, else ""."""
+    if not DENIAL.search(claim) or NEGATION.search(IDIOMS.sub(" ", claim)):
+        return ""
+    # What is denied is the claim without its denial word; a passage that denies it agrees.
+    denied = " ".join(DENIAL.sub(" ", claim).replace(" that ", " ").split())
+    found = _denial(denied, passage)
+    return found.replace("denies the act", "makes the denial the claim reports", 1) if found else ""
+
+
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text) if s.strip()]
 
@@ -394,6 +419,9 @@ def event_check(
         clashing = [c for c in clashing if not c.startswith("place:")]
     if denial:
         clashing.append(denial)
+    echoes = "" if denial else _echoed_denial(claim, passage)
+    if echoes:
+        agreeing.append(echoes)
     return EventCheck(
         agreeing=tuple(dict.fromkeys(agreeing)),
         clashing=tuple(dict.fromkeys(clashing)),
@@ -401,5 +429,6 @@ def event_check(
         figure_agrees=agrees,
         figure_clashes=clashes,
         denial=denial,
+        echoes_denial=echoes,
         other_subjects=tuple(dict.fromkeys(others)),
     )

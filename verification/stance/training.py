@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .data import LABELS, EvidencePair, StancePair, held_out
 from .documents import passage_windows
+from .newsroom import newsroom_pairs
 
 # Unrelated pairs are three in four of FNC-1 and the easiest to learn; a few thousand are enough.
 DEFAULT_UNRELATED = 2000
@@ -44,7 +45,10 @@ class TrainingSettings:
     learning_rate: float = 4e-5
     unrelated: int = DEFAULT_UNRELATED
     climate_nei: int = DEFAULT_CLIMATE_NEI
+    # Times each FNC-1 "disagree" pair (4 % of the related ones) is read.
     contradicts_repeat: int = 2
+    # Times each templated newsroom pair (verification/stance/newsroom.py) is read; 0 leaves them out.
+    newsroom_repeat: int = 3
     threads: int = 2
     # The lower layers and the embeddings stay as packaged: half the backward pass, and the
     # general reading of English they learnt is kept.
@@ -89,9 +93,8 @@ def training_examples(
         if evidence.stance == "discusses":
             nei.append(example)
         else:
-            examples.extend(
-                [example] * (settings.contradicts_repeat if evidence.stance == "contradicts" else 1)
-            )
+            # Refuting evidence is a third of Climate-FEVER's sides, not rare: read once, as it comes.
+            examples.append(example)
     rng.shuffle(nei)
     examples.extend(nei[: settings.climate_nei])
     # Reviewers' labels are the desk's own kind of evidence: all of them, every time.
@@ -99,6 +102,11 @@ def training_examples(
     for pair in extra_pairs:
         if pair.stance is not None and extra_lead.get(pair.body_id):
             examples.append(TrainingExample(pair.headline, extra_lead[pair.body_id], pair.stance))
+    if settings.newsroom_repeat:
+        newsroom, newsroom_bodies = newsroom_pairs()
+        for pair in newsroom:
+            example = TrainingExample(pair.headline, newsroom_bodies[pair.body_id], str(pair.stance))
+            examples.extend([example] * settings.newsroom_repeat)
     rng.shuffle(examples)
     return examples[: settings.limit] if settings.limit else examples
 

@@ -31,6 +31,12 @@ DATA_SOURCES = [
         "licence": "none stated; the evidence is English Wikipedia (CC BY-SA)",
     },
     {
+        "name": "Newsroom pairs written from templates: denials, reported denials, corrected figures, "
+        "the same act in another place and time (verification/stance/newsroom.py)",
+        "origin": "this project",
+        "licence": "the project's own",
+    },
+    {
         "name": "Reviewers' stance decisions exported by manage.py export_stance_labels, when given",
         "origin": "this desk's reviewers",
         "licence": "the desk's own",
@@ -86,6 +92,7 @@ class Command(BaseCommand):
         )
         stance.add_argument("--out", type=Path, default=None, help="Folder to write the model into.")
         stance.add_argument("--seed", type=int, default=13)
+        stance.add_argument("--model-version", default="1", help="The version the model card names.")
         stance.add_argument("--epochs", type=int, default=1)
         stance.add_argument(
             "--max-length", type=int, default=128, help="Tokens of claim and text read together."
@@ -97,7 +104,13 @@ class Command(BaseCommand):
             "--climate-nei", type=int, default=500, help="Climate-FEVER not-enough-info pairs to learn from."
         )
         stance.add_argument(
-            "--contradicts-repeat", type=int, default=2, help="Times each rare contradicting pair is read."
+            "--contradicts-repeat", type=int, default=2, help="Times each rare FNC-1 disagree pair is read."
+        )
+        stance.add_argument(
+            "--newsroom-repeat",
+            type=int,
+            default=3,
+            help="Times each templated newsroom pair (denials, figures, other places) is read; 0: none.",
         )
         stance.add_argument("--frozen-layers", type=int, default=3, help="Lower layers left as packaged.")
         stance.add_argument("--threads", type=int, default=2, help="CPU threads for training.")
@@ -239,6 +252,7 @@ class Command(BaseCommand):
             climate_nei=options["climate_nei"],
             frozen_layers=options["frozen_layers"],
             contradicts_repeat=options["contradicts_repeat"],
+            newsroom_repeat=options["newsroom_repeat"],
             threads=options["threads"],
             max_minutes=options["max_minutes"],
             max_steps=options["max_steps"],
@@ -264,7 +278,7 @@ class Command(BaseCommand):
             counts[example.label] = counts.get(example.label, 0) + 1
         card = {
             "name": "verification-desk-stance",
-            "version": "1",
+            "version": options["model_version"],
             "labels": list(stance_model.LABELS),
             "max_length": settings_.max_length,
             "base_model": {
@@ -288,7 +302,12 @@ class Command(BaseCommand):
             },
             # The step count rebuilds the same weights even where a time budget stopped training.
             "rebuild": "python manage.py train stance --fnc ../shared/data/fnc1 "
-            f"--climate-fever ../shared/data/climate_fever --max-steps {facts['steps']} "
+            f"--climate-fever ../shared/data/climate_fever --seed {settings_.seed} "
+            f"--epochs {settings_.epochs} --max-steps {facts['steps']} "
+            f"--frozen-layers {settings_.frozen_layers} --max-length {settings_.max_length} "
+            f"--unrelated {settings_.unrelated} --climate-nei {settings_.climate_nei} "
+            f"--contradicts-repeat {settings_.contradicts_repeat} "
+            f"--newsroom-repeat {settings_.newsroom_repeat} "
             f"--head-per-class {options['head_per_class']}",
         }
         write_card(out / "model_card.json", card)
