@@ -127,15 +127,18 @@ LOAD_STEPS = [
         "candidates",
         """
         INSERT INTO verification_candidatesource
-            (ticket_id, passage_id, score, matched_terms, stance, stance_cues, decision, decided_by_id,
+            (ticket_id, passage_id, score, matched_terms, stance, machine_stance, stance_cues,
+             stance_sentence, agreeing_facts, clashing_facts, decision, decided_by_id,
              decided_at, found_at, refreshed_at)
         SELECT i, {lo} + (i - {lo} + k * 1009) % ({hi} - {lo} + 1), 0.2 + k * 0.1, '["said", "were"]',
-               CASE WHEN k = 1 THEN 'supports' WHEN k = 2 THEN 'contradicts' ELSE 'related' END,
-               '["shares: said, were"]',
+               stance, stance, '["shares: said, were"]', '', '[]', '[]',
                CASE WHEN k = 1 AND i % 10 >= 7 THEN 'accepted' ELSE 'pending' END,
                CASE WHEN k = 1 AND i % 10 >= 7 THEN (ARRAY{reviewers})[1] END,
                CASE WHEN k = 1 AND i % 10 >= 7 THEN now() END, now(), now()
         FROM bench_claims CROSS JOIN generate_series(1, 3) AS k
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN k = 1 THEN 'supports' WHEN k = 2 THEN 'contradicts' ELSE 'discusses' END AS stance
+        ) AS stances
         WHERE i % 5 < 2;
         DROP TABLE bench_claims;
         """,
