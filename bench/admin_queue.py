@@ -137,7 +137,8 @@ LOAD_STEPS = [
                CASE WHEN k = 1 AND i % 10 >= 7 THEN now() END, now(), now()
         FROM bench_claims CROSS JOIN generate_series(1, 3) AS k
         CROSS JOIN LATERAL (
-            SELECT CASE WHEN k = 1 THEN 'supports' WHEN k = 2 THEN 'contradicts' ELSE 'discusses' END AS stance
+            SELECT CASE WHEN k = 1 THEN 'supports' WHEN k = 2 THEN 'contradicts' ELSE 'discusses' END
+                AS stance
         ) AS stances
         WHERE i % 5 < 2;
         DROP TABLE bench_claims;
