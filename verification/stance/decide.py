@@ -75,12 +75,8 @@ def carrying_sentence(claim: str, passage: str, check: EventCheck) -> str:
 
 def decided_by_event(check: EventCheck) -> bool:
     """Return whether the event check alone decides the stance, whatever the model would read."""
-    return (
-        bool(check.denial)
-        or bool(check.echoes_denial)
-        or check.different_event
-        or (check.figure_clashes and not check.figure_agrees)
-    )
+    # Even a contradiction read by the model leaves these stances as the check says.
+    return event_stance(check, Stance.CONTRADICTS) is not None
 
 
 def _model_cue(prediction: Prediction) -> str:
