@@ -3,16 +3,18 @@
 Generated tickets (bench/admin_queue.py's loader: claims like "Local police said that 412
 civilians were evacuated in Izium on Monday.", with documents, appearances and candidates) in a
 throwaway database; gunicorn with production settings and 2 sync workers on loopback; wrk (C, its
-own threads) as the load generator, 16 connections, one row after the other in the same run:
+own threads) as the load generator, 16 connections, the rows taking turns for --rounds rounds in
+the same run:
 
     a bare Django view (constant JSON, same middleware)
     GET /api/tickets/{id}/          rotating over --ids ticket ids, with a token
     GET /api/tickets/lookup/?text=  rotating over --texts claim texts reworded, with a token
+    the same lookups, uncached      a word no ticket has added to every request, so each one searches
 
 Throttle rates are raised so that nothing is refused, but every request is still counted (the
 cost is measured, the limit is not). Peak memory of each gunicorn worker (VmHWM) is reported.
 
-    .venv/bin/python -m bench.http_load --tickets 20000 --duration 15 --json
+    .venv/bin/python -m bench.http_load --tickets 20000 --duration 10 --rounds 3 --json
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import re
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -131,20 +134,45 @@ def warm(port: int, paths: list[str], token: str) -> None:
 LUA = """
 local paths = {%s}
 local token = "%s"
+local fresh = %s
 local i = math.random(0, #paths - 1)
+local sent = 0
+local threads = 0
+function setup(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
 request = function()
   i = (i + 1) %% #paths
-  return wrk.format("GET", paths[i + 1], {["Authorization"] = "Token " .. token})
+  local path = paths[i + 1]
+  if fresh then
+    -- A word no ticket has, new for every request: the same search, never a cached answer.
+    sent = sent + 1
+    path = path .. "+zq" .. id .. "x" .. sent
+  end
+  return wrk.format("GET", path, {["Authorization"] = "Token " .. token})
 end
 """
 
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(port: int, paths: list[str], token: str, *, connections: int, duration: int, threads: int) -> dict:
-    """Run wrk over the rotating paths; return requests/s, latency percentiles (ms) and errors."""
+def wrk(
+    port: int,
+    paths: list[str],
+    token: str,
+    *,
+    connections: int,
+    duration: int,
+    threads: int,
+    fresh: bool = False,
+) -> dict:
+    """Run wrk over the rotating paths; return requests/s, latency percentiles (ms) and errors.
+
+    fresh appends a word seen nowhere else to every request's path (paths must end in a query).
+    """
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(LUA % (", ".join(json.dumps(p) for p in paths), token))
+        script.write(LUA % (", ".join(json.dumps(p) for p in paths), token, "true" if fresh else "false"))
     out = subprocess.run(
         [
             "wrk",
@@ -179,12 +207,35 @@ def wrk(port: int, paths: list[str], token: str, *, connections: int, duration: 
     }
 
 
+def summarised(turns: list[dict], bare_turns: list[dict]) -> dict:
+    """Return a row's figures over its rounds: medians, the worst p99, and the share of the bare view.
+
+    The share is the median of each round's own ratio to the bare view's round just before it.
+    """
+    rates = [turn["requests_per_s"] or 0.0 for turn in turns]
+    shares = [rate / (bare["requests_per_s"] or 1.0) for rate, bare in zip(rates, bare_turns, strict=True)]
+    return {
+        "requests_per_s": round(statistics.median(rates), 1),
+        "requests": sum(turn["requests"] or 0 for turn in turns),
+        "p50_ms": round(statistics.median(turn.get("p50_ms", 0.0) for turn in turns), 2),
+        "p90_ms": round(statistics.median(turn.get("p90_ms", 0.0) for turn in turns), 2),
+        "p99_ms": max(turn.get("p99_ms", 0.0) for turn in turns),
+        "share_of_bare": round(statistics.median(shares), 3),
+        "shares_by_round": [round(share, 3) for share in shares],
+        "non_2xx": sum(turn["non_2xx"] for turn in turns),
+        "socket_errors": "; ".join(turn["socket_errors"] for turn in turns if turn["socket_errors"]),
+        "distinct_paths": turns[0]["distinct_paths"],
+        **({"wrk_output": turns[-1]["wrk_output"]} if "wrk_output" in turns[-1] else {}),
+    }
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tickets", type=int, default=20_000, help="generated tickets (default 20,000)")
     parser.add_argument("--ids", type=int, default=1_000, help="distinct ticket ids in rotation")
     parser.add_argument("--texts", type=int, default=40, help="distinct lookup texts in rotation")
-    parser.add_argument("--duration", type=int, default=15, help="seconds per row")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per row in each round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of all rows, taking turns")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
@@ -217,34 +268,47 @@ def main(argv=None) -> int:
         texts = [reword(claims[pk], n) for n, pk in enumerate(ids[: args.texts]) if pk in claims]
         from urllib.parse import urlencode
 
+        lookups = ["/api/tickets/lookup/?" + urlencode({"text": t}) for t in texts]
+        # name: (paths, a fresh word in every request)
         rows = {
-            "bare view": ["/bench/bare/"],
-            "GET /api/tickets/{id}/": [f"/api/tickets/{pk}/" for pk in ids],
-            "GET /api/tickets/lookup/?text=": [
-                "/api/tickets/lookup/?" + urlencode({"text": t}) for t in texts
-            ],
+            "bare view": (["/bench/bare/"], False),
+            "GET /api/tickets/{id}/": ([f"/api/tickets/{pk}/" for pk in ids], False),
+            "GET /api/tickets/lookup/?text=": (lookups, False),
+            "GET /api/tickets/lookup/?text= (uncached)": (lookups, True),
         }
         port = free_port()
         server = start_gunicorn(port, args.workers)
         try:
             load_before = os.getloadavg()
-            results = {}
-            for name, paths in rows.items():
-                # Every path once first, as publishers' pages poll the same badges again and again:
-                # the timed rows read warm caches (a cold status read is timed in-process instead).
-                warm(port, paths, token)
-                wrk(port, paths, token, connections=args.connections, duration=3, threads=args.threads)
-                results[name] = wrk(
-                    port,
-                    paths,
-                    token,
-                    connections=args.connections,
-                    duration=args.duration,
-                    threads=args.threads,
-                )
-            bare = results["bare view"]["requests_per_s"] or 1.0
-            for row in results.values():
-                row["share_of_bare"] = round((row["requests_per_s"] or 0) / bare, 3)
+            rounds: dict[str, list[dict]] = {name: [] for name in rows}
+            # The rows take turns, --rounds times: a drift of the machine between rows (another
+            # process, a CPU's clock) then shows in every row, and each ratio is taken within a round.
+            for _ in range(args.rounds):
+                for name, (paths, fresh) in rows.items():
+                    # Every path once first, as publishers' pages poll the same badges again and again:
+                    # the cached rows read warm caches (the uncached row pays the whole search each time).
+                    warm(port, paths, token)
+                    wrk(
+                        port,
+                        paths,
+                        token,
+                        connections=args.connections,
+                        duration=2,
+                        threads=args.threads,
+                        fresh=fresh,
+                    )
+                    rounds[name].append(
+                        wrk(
+                            port,
+                            paths,
+                            token,
+                            connections=args.connections,
+                            duration=args.duration,
+                            threads=args.threads,
+                            fresh=fresh,
+                        )
+                    )
+            results = {name: summarised(turns, rounds["bare view"]) for name, turns in rounds.items()}
             memory = {str(pid): peak_rss_mib(pid) for pid in worker_pids(server.pid)}
         finally:
             server.terminate()
@@ -262,6 +326,7 @@ def main(argv=None) -> int:
         "connections": args.connections,
         "gunicorn_workers": args.workers,
         "duration_s": args.duration,
+        "rounds": args.rounds,
         "rows": results,
         "web_worker_peak_rss_mib": memory,
     }

@@ -114,3 +114,11 @@ def fresh_hot_cache():
     redis = hotcache.client()
     for key in redis.scan_iter(match=hotcache.PREFIX + "*", count=1000):
         redis.delete(key)
+
+
+@pytest.fixture(autouse=True)
+def stale_lookups():
+    """Make cached lookups by text stale: an earlier test's tickets were rolled back, which no signal sees."""
+    from verification import hotcache
+
+    hotcache.client().incr(hotcache.LOOKUP_GENERATION_KEY)

@@ -1,12 +1,13 @@
-"""Redis on the API's hot path: cached status representations, cached token owners, one client.
+"""Redis on the API's hot path: cached status reads and lookups, cached token owners, one client.
 
 Every helper here fails open: a Redis error is logged (at most once a minute per kind) and the
 caller carries on from PostgreSQL, so a stopped Redis makes reads slower, never wrong or refused.
 
-Status representations are keyed by a per-ticket generation. A change increments the generation
-at once and again after its transaction commits: a reader that read the old generation stores its
-body under that generation, which the next reader sees as stale, so no reader can park a stale
-body under the current generation (the read-then-store race of plain delete-on-write).
+Status reads are keyed by a per-ticket generation, lookups by text by one generation shared by all
+tickets. A change increments the generations at once and again after its transaction commits: a
+reader that read the old generation stores its body under that generation, which the next reader
+sees as stale, so no reader can park a stale body under the current generation (the
+read-then-store race of plain delete-on-write).
 """
 
 from __future__ import annotations
@@ -52,12 +53,20 @@ def warn_unavailable(kind: str, error: Exception) -> None:
         logger.warning("Redis unavailable for %s, serving from PostgreSQL: %s", kind, error)
 
 
-# --- status representations ------------------------------------------------------------------
+# --- rendered reads: a ticket's status, a lookup by text ----------------------------------------
 
 
 @dataclass(frozen=True)
-class CachedStatus:
-    """A ticket's rendered status read as cached: its generation, entity tag and JSON body."""
+class ReadKeys:
+    """Where a rendered read lives in Redis: the generation it is valid for, and its body."""
+
+    generation: str
+    body: str
+
+
+@dataclass(frozen=True)
+class CachedRead:
+    """A rendered read as cached: the current generation, and the entity tag and body if still valid."""
 
     generation: bytes
     etag: str | None
@@ -68,44 +77,55 @@ def _generation_key(ticket_id: int) -> str:
     return f"{PREFIX}gen:{ticket_id}"
 
 
-def _status_key(ticket_id: int) -> str:
-    return f"{PREFIX}status:{ticket_id}"
+# Every change to any ticket (and every new ticket) bumps this one generation: a lookup by text
+# may show any ticket, so each cached lookup is stale after any change, and exact, never aged.
+LOOKUP_GENERATION_KEY = f"{PREFIX}gen:lookups"
 
 
-def status_get(*, ticket_id: int) -> CachedStatus | None:
-    """Return the cached status of the ticket (body None on a miss), or None when Redis is down."""
+def status_keys(ticket_id: int) -> ReadKeys:
+    """Return the keys of the ticket's cached status read."""
+    return ReadKeys(generation=_generation_key(ticket_id), body=f"{PREFIX}status:{ticket_id}")
+
+
+def lookup_keys(*, text: str, limit: str, min_similarity: str) -> ReadKeys:
+    """Return the keys of a cached lookup by text, by its parameters as sent (spacing in text ignored)."""
+    asked = "\x1f".join([" ".join(text.split()), limit, min_similarity]).encode()
+    digest = hashlib.blake2b(asked, digest_size=16).hexdigest()
+    return ReadKeys(generation=LOOKUP_GENERATION_KEY, body=f"{PREFIX}lookup:{digest}")
+
+
+def read_get(keys: ReadKeys) -> CachedRead | None:
+    """Return the cached read (body None on a miss or when stale), or None when Redis is down."""
     try:
-        generation, stored = cast(
-            list[bytes | None], client().mget([_generation_key(ticket_id), _status_key(ticket_id)])
-        )
+        generation, stored = cast(list[bytes | None], client().mget([keys.generation, keys.body]))
     except redis.RedisError as error:
-        warn_unavailable("status reads", error)
+        warn_unavailable("cached reads", error)
         return None
-    return _status_decode(generation, stored)
+    return _read_decode(generation, stored)
 
 
-def _status_decode(generation: bytes | None, stored: bytes | None) -> CachedStatus:
+def _read_decode(generation: bytes | None, stored: bytes | None) -> CachedRead:
     generation = generation or b"0"
     if stored:
         stored_generation, etag, body = stored.split(b"\n", 2)
         if stored_generation == generation:
-            return CachedStatus(generation=generation, etag=etag.decode(), body=body)
-    return CachedStatus(generation=generation, etag=None, body=None)
+            return CachedRead(generation=generation, etag=etag.decode(), body=body)
+    return CachedRead(generation=generation, etag=None, body=None)
 
 
-def status_put(*, ticket_id: int, generation: bytes, etag: str, body: bytes) -> None:
-    """Store the ticket's rendered status under the generation it was computed at."""
+def read_put(keys: ReadKeys, *, generation: bytes, etag: str, body: bytes) -> None:
+    """Store a rendered read under the generation it was computed at."""
     try:
         client().set(
-            _status_key(ticket_id),
+            keys.body,
             b"\n".join([generation, etag.encode(), body]),
             ex=settings.VERIFICATION_STATUS_CACHE_TTL,
         )
     except redis.RedisError as error:
-        warn_unavailable("status reads", error)
+        warn_unavailable("cached reads", error)
 
 
-def status_etag(body: bytes) -> str:
+def body_etag(body: bytes) -> str:
     """Return a strong entity tag for a rendered body."""
     return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
 
@@ -113,6 +133,8 @@ def status_etag(body: bytes) -> str:
 def _bump(ticket_ids: list[int]) -> None:
     try:
         pipe = client().pipeline(transaction=False)
+        pipe.incr(LOOKUP_GENERATION_KEY)
+        pipe.expire(LOOKUP_GENERATION_KEY, GENERATION_TTL)
         for ticket_id in ticket_ids:
             pipe.incr(_generation_key(ticket_id))
             pipe.expire(_generation_key(ticket_id), GENERATION_TTL)
@@ -123,12 +145,18 @@ def _bump(ticket_ids: list[int]) -> None:
 
 
 def tickets_invalidate(ticket_ids: Iterable[int | None]) -> None:
-    """Make the cached status of these tickets stale now and again once the transaction commits."""
+    """Make the cached status of these tickets, and every cached lookup, stale now and after commit."""
     ids = sorted({pk for pk in ticket_ids if pk is not None})
     if not ids:
         return
     _bump(ids)
     transaction.on_commit(lambda: _bump(ids))
+
+
+def lookups_invalidate() -> None:
+    """Make every cached lookup by text stale now and once the transaction commits (a new ticket)."""
+    _bump([])
+    transaction.on_commit(lambda: _bump([]))
 
 
 # --- token owners ----------------------------------------------------------------------------
@@ -190,20 +218,20 @@ def tokens_forget(keys: Iterable[str]) -> None:
 
 @dataclass
 class Prefetched:
-    """What one pipeline fetched for a request: its token's owner, throttle counts, a status read."""
+    """What one pipeline fetched for a request: its token's owner, throttle counts, a cached read."""
 
     token: tuple[bool, object | None] | None = None
     counts: dict[str, int] | None = None
-    status: CachedStatus | None = None
+    read: CachedRead | None = None
 
 
 def prefetch(
-    *, token_key: str | None, throttle_keys: list[tuple[str, int]], status_ticket_id: int | None
+    *, token_key: str | None, throttle_keys: list[tuple[str, int]], read_keys: ReadKeys | None
 ) -> Prefetched | None:
-    """Read the token's owner, count the throttle keys and read the status, all in one round trip.
+    """Read the token's owner, count the throttle keys and fetch a cached read, all in one round trip.
 
     throttle_keys are (key, seconds the window lasts). None when Redis is down: each caller then
-    falls back to its own path (PostgreSQL for the token and the status, the throttle's rule).
+    falls back to its own path (PostgreSQL for the token and the read, the throttle's rule).
     """
     pipe = client().pipeline(transaction=False)
     if token_key is not None:
@@ -211,8 +239,8 @@ def prefetch(
     for key, seconds in throttle_keys:
         pipe.incr(key)
         pipe.expire(key, seconds + 1)
-    if status_ticket_id is not None:
-        pipe.mget([_generation_key(status_ticket_id), _status_key(status_ticket_id)])
+    if read_keys is not None:
+        pipe.mget([read_keys.generation, read_keys.body])
     try:
         replies = pipe.execute()
     except redis.RedisError as error:
@@ -223,6 +251,6 @@ def prefetch(
         found.token = token_owner_decode(replies.pop(0))
     found.counts = {key: replies[2 * n] for n, (key, _) in enumerate(throttle_keys)}
     replies = replies[2 * len(throttle_keys) :]
-    if status_ticket_id is not None:
-        found.status = _status_decode(*replies[0])
+    if read_keys is not None:
+        found.read = _read_decode(*replies[0])
     return found

@@ -1,4 +1,4 @@
-"""Keep the API's cached status reads and token owners in step with every saved or deleted row.
+"""Keep the API's cached reads and token owners in step with every saved or deleted row.
 
 Row-by-row saves and deletes are caught here; the services that write in bulk (bulk_create,
 queryset update) call verification.hotcache.tickets_invalidate themselves.
@@ -11,17 +11,19 @@ from django.db.models.signals import post_delete, post_save
 from rest_framework.authtoken.models import Token
 
 from verification import hotcache
-from verification.models import Appearance, CandidateSource, Document, Ticket, TicketEvent
+from verification.models import Appearance, CandidateSource, Document, FactCheckMatch, Ticket, TicketEvent
 
 
 def ticket_changed(sender, instance, created=False, **kwargs) -> None:
-    """Make the ticket's cached status stale."""
-    if not created:  # a new ticket has no cached read yet (a 404 is never cached)
+    """Make the ticket's cached status stale, and every cached lookup by text (which may now find it)."""
+    if created:  # a new ticket has no cached status read yet (a 404 is never cached)
+        hotcache.lookups_invalidate()
+    else:
         hotcache.tickets_invalidate([instance.pk])
 
 
 def part_changed(sender, instance, **kwargs) -> None:
-    """Make the cached status of the ticket this appearance, candidate or event belongs to stale."""
+    """Make stale the cached reads of the ticket this appearance, candidate, event or match belongs to."""
     hotcache.tickets_invalidate([instance.ticket_id])
 
 
@@ -54,7 +56,7 @@ def user_changed(sender, instance, created=False, **kwargs) -> None:
 
 def connect() -> None:
     """Connect the receivers (called once, from the app's ready())."""
-    for model in (Appearance, CandidateSource, TicketEvent):
+    for model in (Appearance, CandidateSource, TicketEvent, FactCheckMatch):
         post_save.connect(part_changed, sender=model, dispatch_uid=f"hot-{model.__name__}-save")
         post_delete.connect(part_changed, sender=model, dispatch_uid=f"hot-{model.__name__}-delete")
     post_save.connect(ticket_changed, sender=Ticket, dispatch_uid="hot-ticket-save")

@@ -180,3 +180,89 @@ def test_a_warm_status_read_costs_one_redis_round_trip(clients, monkeypatch):
     )
     assert read(client, ticket.pk).status_code == 200
     assert trips == ["pipeline"]  # token owner, throttle counts and the status read together
+
+
+# --- lookups by text, cached the same way under one generation for all tickets --------------------
+
+LOOKUP = "/api/tickets/lookup/"
+ASKED = {"text": "troops destroyed tanks near the river", "min_similarity": 0}
+
+
+def matched(response):
+    return {m["ticket"]["id"]: m["ticket"] for m in response.json()}
+
+
+def test_a_lookup_answers_304_to_its_own_etag_until_any_ticket_changes(clients, accounts):
+    ticket = AppearanceFactory().ticket
+    client = clients["read-only"]
+    first = client.get(LOOKUP, ASKED)
+    assert first.status_code == 200
+    assert first["Cache-Control"].startswith("public, max-age=")
+    assert ticket.pk in matched(first)
+    assert client.get(LOOKUP, ASKED, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    # The same words spaced differently are the same lookup.
+    assert client.get(LOOKUP, {**ASKED, "text": "  troops destroyed   tanks near the river "})["ETag"] == first["ETag"]
+
+    services.ticket_transition(
+        ticket_id=ticket.pk, to_status="disputed", actor=accounts["reviewer"][0], rationale="Denied."
+    )
+    changed = client.get(LOOKUP, ASKED, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+    assert matched(changed)[ticket.pk]["status"] == "disputed"
+
+
+def test_every_change_to_what_a_lookup_shows_is_seen_on_the_next_lookup(clients):
+    from verification.models import FactCheckMatch, KnownFactCheck
+
+    ticket = AppearanceFactory().ticket
+    client = clients["read-only"]
+    assert set(matched(client.get(LOOKUP, ASKED))) == {ticket.pk}
+
+    # A new ticket the same words find.
+    newer = AppearanceFactory().ticket
+    assert set(matched(client.get(LOOKUP, ASKED))) == {ticket.pk, newer.pk}
+
+    # Evidence written by a corroboration run (bulk writes, no signals), among unrelated passages.
+    for topic in ("The council approved a budget for schools.", "Heavy rain flooded the harbour roads."):
+        PassageFactory(text=topic)
+    PassageFactory(text=ticket.claim_text)
+    services.ticket_corroborate(ticket_id=ticket.pk)
+    assert matched(client.get(LOOKUP, ASKED))[ticket.pk]["supporting_count"] == 1
+
+    # Another desk's fact-check matched to it.
+    factcheck = KnownFactCheck.objects.create(
+        claim_text=ticket.claim_text, rating="False", author="Desk", url="https://checks.example/1"
+    )
+    FactCheckMatch.objects.create(ticket=ticket, factcheck=factcheck, similarity=0.9)
+    assert matched(client.get(LOOKUP, ASKED))[ticket.pk]["has_factcheck"] is True
+
+    # A deleted ticket.
+    newer.delete()
+    assert set(matched(client.get(LOOKUP, ASKED))) == {ticket.pk}
+
+
+def test_a_warm_lookup_runs_no_query_and_one_redis_round_trip(clients, monkeypatch):
+    import redis
+
+    AppearanceFactory()
+    client = clients["read-only"]
+    body = client.get(LOOKUP, ASKED).json()
+    trips = []
+    pipeline_execute = redis.client.Pipeline.execute
+    monkeypatch.setattr(
+        redis.client.Pipeline,
+        "execute",
+        lambda self, *a, **k: trips.append("pipeline") or pipeline_execute(self, *a, **k),
+    )
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(LOOKUP, ASKED).json() == body
+    assert len(warm) == 0
+    assert trips == ["pipeline"]
+
+
+def test_a_refused_lookup_is_never_cached(clients):
+    client = clients["read-only"]
+    for _ in range(2):
+        refused = client.get(LOOKUP, {"text": "tanks", "limit": 0})
+        assert refused.status_code == 400
+        assert "ETag" not in refused

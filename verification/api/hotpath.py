@@ -1,4 +1,4 @@
-"""One Redis round trip a request: the token's owner, the throttle counts and a cached status read."""
+"""One Redis round trip a request: the token's owner, the throttle counts and a cached read."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ class HotPathMixin:
     an outage), so the mixin changes the cost of a request, never its answer.
     """
 
-    def hot_status_ticket_id(self, request) -> int | None:
-        """Return the ticket whose cached status this request reads, if any."""
+    def hot_read_keys(self, request) -> hotcache.ReadKeys | None:
+        """Return the keys of the cached read this request serves, if any."""
         return None
 
     def initial(self, request, *args, **kwargs):
@@ -30,9 +30,9 @@ class HotPathMixin:
         throttle_keys = (
             [(key, seconds) for key, _, seconds in window_keys(self, *caller, time.time())] if caller else []
         )
-        status_ticket_id = self.hot_status_ticket_id(request) if request.method in SAFE_METHODS else None
-        if token_key or throttle_keys or status_ticket_id:
+        read_keys = self.hot_read_keys(request) if request.method in SAFE_METHODS else None
+        if token_key or throttle_keys or read_keys:
             request.hot = hotcache.prefetch(
-                token_key=token_key, throttle_keys=throttle_keys, status_ticket_id=status_ticket_id
+                token_key=token_key, throttle_keys=throttle_keys, read_keys=read_keys
             )
         super().initial(request, *args, **kwargs)

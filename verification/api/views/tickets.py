@@ -1,5 +1,7 @@
 """Ticket and candidate endpoints: each parses its input, calls one selector or service, serializes."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response
@@ -31,6 +33,7 @@ from ..serializers import (
 )
 
 REFUSED = OpenApiResponse(description="Refused: the guard's reason, or a change since you looked.")
+NOT_MODIFIED = OpenApiResponse(description="Not modified: the If-None-Match entity tag is current.")
 
 
 class TicketViewSet(HotPathMixin, BodySizeLimitMixin, viewsets.ReadOnlyModelViewSet):
@@ -43,8 +46,28 @@ class TicketViewSet(HotPathMixin, BodySizeLimitMixin, viewsets.ReadOnlyModelView
     def throttle_scope(self):
         return {"lookup": "lookup", "transition": "writes"}.get(self.action)
 
-    def hot_status_ticket_id(self, request) -> int | None:
-        return int(self.kwargs["pk"]) if self.action == "retrieve" else None
+    def hot_read_keys(self, request) -> hotcache.ReadKeys | None:
+        if self.action == "retrieve":
+            return hotcache.status_keys(int(self.kwargs["pk"]))
+        if self.action == "lookup":
+            return self.lookup_keys(request)
+        return None
+
+    @staticmethod
+    def lookup_keys(request) -> hotcache.ReadKeys:
+        """Return the cache keys of a lookup by text, from its parameters as sent."""
+        asked = request.query_params
+        return hotcache.lookup_keys(
+            text=asked.get("text", ""),
+            limit=asked.get("limit", ""),
+            min_similarity=asked.get("min_similarity", ""),
+        )
+
+    def get_renderers(self):
+        # The cached reads answer their rendered JSON whatever is asked: nothing to negotiate.
+        if self.action in ("retrieve", "lookup"):
+            return [JSONRenderer()]
+        return super().get_renderers()
 
     def get_queryset(self):
         if self.action == "list":
@@ -64,7 +87,7 @@ class TicketViewSet(HotPathMixin, BodySizeLimitMixin, viewsets.ReadOnlyModelView
     @extend_schema(
         responses={
             200: TicketDetailSerializer,
-            304: OpenApiResponse(description="Not modified: the If-None-Match entity tag is current."),
+            304: NOT_MODIFIED,
         },
         description="One ticket: status, claim, claimant, appearances, evidence counted by independent "
         "origin, accepted evidence, the last status change with its rationale, candidates, history. "
@@ -72,14 +95,20 @@ class TicketViewSet(HotPathMixin, BodySizeLimitMixin, viewsets.ReadOnlyModelView
     )
     def retrieve(self, request, *args, **kwargs):
         ticket_id = int(kwargs["pk"])
+        return self.cached_read(request, hotcache.status_keys(ticket_id), lambda: self.status_body(ticket_id))
+
+    @staticmethod
+    def cached_read(request, keys: hotcache.ReadKeys, render: Callable[[], bytes]) -> HttpResponse:
+        """Answer from the cached rendered read when it is current, else render and cache it; ETag, 304."""
         hot = getattr(request, "hot", None)
-        cached = hot.status if hot and hot.status else hotcache.status_get(ticket_id=ticket_id)
+        cached = hot.read if hot and hot.read else hotcache.read_get(keys)
         if cached is not None and cached.body is not None and cached.etag is not None:
             etag, body = cached.etag, cached.body
         else:
-            etag, body = self.status_body(ticket_id)
+            body = render()
+            etag = hotcache.body_etag(body)
             if cached is not None:  # None: Redis is down, the read is served from PostgreSQL alone
-                hotcache.status_put(ticket_id=ticket_id, generation=cached.generation, etag=etag, body=body)
+                hotcache.read_put(keys, generation=cached.generation, etag=etag, body=body)
         response = get_conditional_response(request._request, etag=etag) or HttpResponse(
             body, content_type="application/json"
         )
@@ -90,25 +119,30 @@ class TicketViewSet(HotPathMixin, BodySizeLimitMixin, viewsets.ReadOnlyModelView
         return response
 
     @staticmethod
-    def status_body(ticket_id: int) -> tuple[str, bytes]:
-        """Return the entity tag and rendered JSON of the ticket's status read, from PostgreSQL."""
+    def status_body(ticket_id: int) -> bytes:
+        """Return the rendered JSON of the ticket's status read, from PostgreSQL."""
         ticket = selectors.ticket_status().filter(pk=ticket_id).first()
         if ticket is None:
             raise Http404
-        body = JSONRenderer().render(TicketStatusSerializer(ticket).data)
-        return hotcache.status_etag(body), body
+        return JSONRenderer().render(TicketStatusSerializer(ticket).data)
 
     @extend_schema(
         parameters=[LookupQuerySerializer],
-        responses=TicketMatchSerializer(many=True),
-        description="Tickets whose claim best matches the given words (open ones included), best first.",
+        responses={200: TicketMatchSerializer(many=True), 304: NOT_MODIFIED},
+        description="Tickets whose claim best matches the given words (open ones included), best first. "
+        "Answers with an ETag; send it back as If-None-Match to get 304 while no ticket changed.",
     )
     @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
     def lookup(self, request):
+        return self.cached_read(request, self.lookup_keys(request), lambda: self.lookup_body(request))
+
+    @staticmethod
+    def lookup_body(request) -> bytes:
+        """Return the rendered JSON of a lookup by text, from PostgreSQL (a 400 for a bad query)."""
         query = LookupQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         matches = selectors.tickets_by_text(**query.validated_data)
-        return Response(TicketMatchSerializer(matches, many=True).data)
+        return JSONRenderer().render(TicketMatchSerializer(matches, many=True).data)
 
     @extend_schema(
         request=TransitionSerializer,
