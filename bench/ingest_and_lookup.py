@@ -42,6 +42,7 @@ import json
 import os
 import platform
 import random
+import re
 import statistics
 import sys
 import time
@@ -275,8 +276,18 @@ def bench_lookup_by_text(tickets: list[tuple[int, str]], queries: int, seed: int
 # --- environment ----------------------------------------------------------------------------------
 
 
+def cpu_model() -> dict:
+    """Return the CPU's model name and current clock as Linux reports them (empty elsewhere)."""
+    try:
+        info = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return {}
+    found = dict(re.findall(r"^(model name|cpu MHz)\s*:\s*(.+)$", info, re.M))
+    return {"cpu": found.get("model name", "").strip(), "cpu_mhz": float(found.get("cpu MHz", 0) or 0)}
+
+
 def machine() -> dict:
-    """Return what the figures depend on: cores, RAM, Python and the PostgreSQL server's version."""
+    """Return what the figures depend on: cores, the CPU and its clock, RAM, Python, the PostgreSQL server."""
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -288,6 +299,7 @@ def machine() -> dict:
         ram_bytes = None
     return {
         "cpus": os.cpu_count(),
+        **cpu_model(),
         "ram_gib": round(ram_bytes / 2**30, 1) if ram_bytes else None,
         "python": platform.python_version(),
         "postgresql": pg_version,

@@ -23,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench.ingest_and_lookup import cpu_model
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 DOC = ROOT / "docs" / "performance.md"
@@ -45,7 +47,7 @@ def sections(quick: bool, data: Path) -> dict[str, list[str]]:
                     "--documents", "100" if quick else "1000",
                     *([] if quick else ["--lookup-tickets", "1000000"]), "--lookups", "200"],
         "http": ["bench.http_load", "--tickets", "20000" if quick else "100000",
-                 "--duration", "4" if quick else "10", "--rounds", "3"],
+                 "--duration", "4" if quick else "8", "--rounds", "3" if quick else "5"],
         "ingest": ["bench.ingest_and_lookup", "--articles", "200" if quick else "1000", "--data", passages,
                    "--sample", "100" if quick else "300", "--id-lookups", "300", "--text-lookups", "200"],
         "admin": ["bench.admin_queue", "--sizes", *(["100000"] if quick else ["100000", "1000000"]),
@@ -84,9 +86,13 @@ def render(results: dict) -> str:
     s = results["sections"]
     lines = [
         f"Run: {results['finished_at']} UTC, mode **{results['mode']}**, {results['wall_s']:,} s in all. "
-        f"Machine: {results['machine']['cpus']} CPUs, {results['machine']['ram_gib']} GiB, Python "
+        f"Machine: {results['machine']['cpus']} CPUs ({results['machine'].get('cpu') or 'model not reported'}, "
+        f"{results['machine'].get('cpu_mhz', 0):,.0f} MHz), {results['machine']['ram_gib']} GiB, Python "
         f"{results['machine']['python']}, {results['machine']['platform']}. "
         f"Load before: `{results['uptime_before']}`; after: `{results['uptime_after']}`.",
+        "",
+        "Each section finished at (UTC; a partial run keeps the other sections' figures): "
+        + ", ".join(f"{name} {figures.get('finished_at', 'an earlier run')}" for name, figures in s.items()) + ".",
         "",
     ]
     ingest = s.get("ingest", {})
@@ -141,12 +147,13 @@ def render(results: dict) -> str:
                   f"{http['connections']} connections, {http['tickets']:,} tickets, one run: the rows take turns, "
                   f"{http.get('rounds', 1)} rounds of {http['duration_s']} s a row; medians over the rounds, the worst p99, "
                   "and the median of each round's ratio to the bare view:", "",
-                  "| endpoint | requests/s | p50 | p99 | share of the bare view | by round | non-2xx |",
-                  "|---|---:|---:|---:|---:|---|---:|"]
+                  "| endpoint | requests/s | p50 | p99 (each round) | share of the bare view (each round) | non-2xx |",
+                  "|---|---:|---:|---:|---:|---:|"]
         for name, row in http["rows"].items():
-            by_round = " / ".join(f"{share:.2f}" for share in row.get("shares_by_round", []))
-            lines.append(f"| {name} | {row['requests_per_s']:,.0f} | {ms(row, 'p50_ms')} ms | {ms(row, 'p99_ms')} ms | "
-                         f"{row['share_of_bare']:.3f} | {by_round} | {row['non_2xx']} |")
+            shares = " / ".join(f"{share:.2f}" for share in row.get("shares_by_round", []))
+            p99s = " / ".join(f"{p99:g}" for p99 in row.get("p99_ms_by_round", []))
+            lines.append(f"| {name} | {row['requests_per_s']:,.0f} | {ms(row, 'p50_ms')} ms | {ms(row, 'p99_ms')} ms ({p99s}) | "
+                         f"{row['share_of_bare']:.3f} ({shares}) | {row['non_2xx']} |")
         lines += ["", f"Web worker peak memory (VmHWM, MiB): {json.dumps(http.get('web_worker_peak_rss_mib'))}.", ""]
     admin = s.get("admin", {})
     if "results" in admin:
@@ -189,7 +196,7 @@ def main(argv=None) -> int:
     results = {
         "mode": "quick" if args.quick else "full",
         "uptime_before": uptime(),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+        "machine": {"cpus": os.cpu_count(), **cpu_model(), "python": platform.python_version(), "platform": platform.platform(),
                     "ram_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)},
         "sections": {},
     }  # fmt: skip
@@ -205,6 +212,7 @@ def main(argv=None) -> int:
     for name, argv_ in chosen.items():
         if name not in given:
             results["sections"][name] = run(name, argv_)
+            results["sections"][name]["finished_at"] = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
         # Written after every section, so that a long run stopped early keeps what it measured.
         results["uptime_after"] = uptime()
         results["wall_s"] = round(time.perf_counter() - began)

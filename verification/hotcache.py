@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+import random
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -114,12 +115,15 @@ def _read_decode(generation: bytes | None, stored: bytes | None) -> CachedRead:
 
 
 def read_put(keys: ReadKeys, *, generation: bytes, etag: str, body: bytes) -> None:
-    """Store a rendered read under the generation it was computed at."""
+    """Store a rendered read under the generation it was computed at, for at most the cache TTL."""
+    ttl = settings.VERIFICATION_STATUS_CACHE_TTL
     try:
         client().set(
             keys.body,
             b"\n".join([generation, etag.encode(), body]),
-            ex=settings.VERIFICATION_STATUS_CACHE_TTL,
+            # Reads cached together (a page of badges, a restart) expire over the last quarter of
+            # the TTL instead of all at once, so their recomputation does not arrive as one burst.
+            ex=random.randint(max(1, ttl * 3 // 4), max(1, ttl)),
         )
     except redis.RedisError as error:
         warn_unavailable("cached reads", error)

@@ -201,7 +201,8 @@ def test_a_lookup_answers_304_to_its_own_etag_until_any_ticket_changes(clients, 
     assert ticket.pk in matched(first)
     assert client.get(LOOKUP, ASKED, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     # The same words spaced differently are the same lookup.
-    assert client.get(LOOKUP, {**ASKED, "text": "  troops destroyed   tanks near the river "})["ETag"] == first["ETag"]
+    spaced = {**ASKED, "text": "  troops destroyed   tanks near the river "}
+    assert client.get(LOOKUP, spaced)["ETag"] == first["ETag"]
 
     services.ticket_transition(
         ticket_id=ticket.pk, to_status="disputed", actor=accounts["reviewer"][0], rationale="Denied."
@@ -266,3 +267,13 @@ def test_a_refused_lookup_is_never_cached(clients):
         refused = client.get(LOOKUP, {"text": "tanks", "limit": 0})
         assert refused.status_code == 400
         assert "ETag" not in refused
+
+
+def test_cached_reads_expire_within_the_ttl_spread_over_its_last_quarter(clients, settings):
+    settings.VERIFICATION_STATUS_CACHE_TTL = 400
+    tickets = [AppearanceFactory().ticket for _ in range(20)]
+    for ticket in tickets:
+        read(clients["read-only"], ticket.pk)
+    ttls = {hotcache.client().ttl(hotcache.status_keys(ticket.pk).body) for ticket in tickets}
+    assert all(300 <= ttl <= 400 for ttl in ttls)
+    assert len(ttls) > 1  # not all at once

@@ -95,18 +95,3 @@ def test_the_any_stem_fallback_leaves_out_frequent_stems_past_its_row_budget(mon
     monkeypatch.setattr(retrieval, "COMMON_STEM_SHARE", 1.0)  # nothing common: the budget alone decides
     monkeypatch.setattr(retrieval, "ANY_OF_MAX_ROWS", 2)
     assert retrieval.within_row_budget(["ice", "polar"]) == ["polar"]  # ice is in 4 rows, polar in 1
-
-
-def test_a_big_table_ranks_at_most_its_row_ceiling_of_one_query(monkeypatch, fresh_statistics):
-    store("\n\n".join(f"The ice shelf cracked again in week {n}." for n in range(6)))
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE verification_passage")
-    monkeypatch.setattr(retrieval, "COMMON_STEM_SHARE", 1.0)
-    lexemes = text_lexemes("the ice shelf cracked")
-    assert len(full_text_ranking(lexemes=lexemes, excluded=[], one_stem_fallback=False)) == 6
-
-    monkeypatch.setattr(retrieval, "COMMON_STEMS_FROM", 0)  # these few rows stand for a big table
-    monkeypatch.setattr(retrieval, "RANK_MAX_ROWS", 2)
-    ranked = full_text_ranking(lexemes=lexemes, excluded=[], one_stem_fallback=False)
-    assert len(ranked) == 2
-    assert set(ranked) <= set(Passage.objects.values_list("pk", flat=True))

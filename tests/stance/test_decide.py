@@ -57,10 +57,18 @@ def test_a_corrected_figure_supports_the_right_figure_and_contradicts_the_wrong_
         wrong = decide("Turnout in the election was 64 percent.", CORRECTION, prediction)
         assert wrong.stance == Stance.CONTRADICTS
         assert "figure denied: passage says not 64%" in wrong.clashing
-    for prediction in (None, reading("discusses", 0.7)):
+    # The figure confirmed against the one it corrects supports, even where the model reads a contradiction.
+    for prediction in (None, reading("contradicts", 0.9), reading("discusses", 0.7)):
         right = decide("Turnout in the election was 71.4 percent.", CORRECTION, prediction)
         assert right.stance == Stance.SUPPORTS, prediction
-        assert right.agreeing == ("same figure: 71.4% (turnout election)",)
+        assert right.agreeing == ("same figure: 71.4% (turnout election), not 64%",)
+
+
+def test_a_figure_stated_alone_gives_way_to_a_confident_contradiction():
+    decided = decide(
+        "Turnout in the election was 71.4 percent.", "Turnout was 71.4 percent.", reading("contradicts", 0.9)
+    )
+    assert decided.stance == Stance.CONTRADICTS
 
 
 def test_another_quantity_is_not_a_contradiction_without_the_model():

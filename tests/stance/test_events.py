@@ -43,11 +43,13 @@ def test_a_corrected_figure_supports_the_right_one_and_contradicts_the_other():
     right = event_check("Turnout in the election was 71.4 percent.", passage)
     wrong = event_check("Turnout in the election was 64 percent.", passage)
     assert right.figure_agrees
+    assert right.figure_confirmed
     assert not right.figure_clashes
     assert not right.denial
-    assert right.agreeing == ("same figure: 71.4% (turnout election)",)
+    assert right.agreeing == ("same figure: 71.4% (turnout election), not 64%",)
     assert wrong.figure_clashes
     assert not wrong.figure_agrees
+    assert not wrong.figure_confirmed
     assert wrong.clashing == ("figure denied: passage says not 64%",)
 
 
@@ -145,3 +147,40 @@ def test_a_claim_that_reports_a_denial_is_echoed_not_denied_by_the_denial():
     )
     assert plain.denial
     assert not plain.echoes_denial
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Russian troops hid the bodies in a forest.", "Russian troops have not hidden any bodies."),
+        ("Russian troops took hostages in the town.", "The army said its troops were not taking hostages."),
+        ("Russian forces used cluster munitions.", "Russian forces are not using cluster munitions."),
+    ],
+)
+def test_a_denial_meets_the_act_in_another_tense(claim, passage):
+    assert event_check(claim, passage).denial
+
+
+def test_a_possessive_names_its_owner_as_the_actor():
+    claim = "A witness said that Russian troops tortured civilians in Balakliya."
+    denial = "Russia's defence ministry on Wednesday denied that it had tortured anyone."
+    assert "russia" in event_check(claim, denial).denial
+    # Whose ministry it is matters: Ukraine's denial is not Russia's.
+    assert not event_check(claim, "Ukraine's defence ministry denied that it had tortured anyone.").denial
+
+
+def test_a_coast_guards_denial_of_its_act_in_another_form_contradicts():
+    check = event_check(
+        "China's coast guard used water cannon against a Philippine supply boat.",
+        "China's coast guard said it had acted lawfully and denied using water cannon.",
+    )
+    assert check.denial.startswith("denies the act by")
+
+
+def test_a_correction_without_its_unit_counts_in_the_number_it_corrects():
+    passage = "Floods in the region killed 15 people, not 9 as officials said earlier."
+    right = event_check("Floods in the region killed 15 people.", passage)
+    assert right.figure_confirmed
+    assert right.agreeing == ("same figure: 15 people (floods region killed), not 9",)
+    wrong = event_check("Floods in the region killed 9 people.", passage)
+    assert wrong.clashing == ("figure denied: passage says not 9",)

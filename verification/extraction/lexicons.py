@@ -126,6 +126,31 @@ IRREGULAR_PAST = _words(
     """
 )
 
+# The base of each irregular form of IRREGULAR_PAST (and their participles), so that an act meets
+# itself in another tense: "hid" and "hidden" are "hide", "took" and "taken" are "take".
+IRREGULAR_BASES = {
+    form: base.strip()
+    for base, forms in (
+        line.split(":") for line in """
+        take:took taken|make:made|go:went gone|give:gave given|see:saw seen|tell:told|say:said
+        find:found|hold:held|shoot:shot|flee:fled|leave:left|get:got gotten|come:came|bring:brought
+        buy:bought|build:built|catch:caught|choose:chose chosen|drive:drove driven|fall:fell fallen
+        feel:felt|fight:fought|forget:forgot forgotten|hear:heard|hide:hid hidden|hang:hung
+        keep:kept|know:knew known|lay:laid|lead:led|lose:lost|mean:meant|meet:met|pay:paid|run:ran
+        rise:rose risen|send:sent|shake:shook shaken|sell:sold|seek:sought|speak:spoke spoken
+        spend:spent|stand:stood|steal:stole stolen|strike:struck|swear:swore sworn
+        throw:threw thrown|think:thought|understand:understood|wake:woke woken|win:won
+        wear:wore worn|write:wrote written|begin:began begun|blow:blew blown|break:broke broken
+        do:did done|draw:drew drawn|eat:ate eaten|freeze:froze frozen|grow:grew grown|lie:lay lain
+        overrun:overran|overtake:overtook overtaken|rebuild:rebuilt|slay:slew slain|bear:bore borne
+        bleed:bled|withdraw:withdrew withdrawn|undertake:undertook undertaken|hit:hit|put:put|set:set
+        shut:shut|hurt:hurt|beat:beat beaten
+        """.replace("\n", "|").split("|")
+        if line.strip()
+    )
+    for form in forms.split()
+}
+
 # Verbs that report an event or a checkable fact, in the forms news prose uses.
 EVENT_VERBS = _words(
     """

@@ -39,11 +39,6 @@ STEM_COUNTS_TTL = 600.0
 STEM_COUNTS_MAX = 200_000
 # The "any one stem" fallback leaves out the most frequent stems once the rows it would rank pass this.
 ANY_OF_MAX_ROWS = 5_000
-# On a big table at most this many matches of one query are ranked (the first the index yields):
-# ts_rank reads each match's vector, and a claim of common words alone (no name, no number) shares
-# two stems with a hundredth of the table. Those matches are alike, so which of them rank matters
-# little; what one query costs then has a ceiling, whatever the table's size.
-RANK_MAX_ROWS = 5_000
 
 PASSAGE_TABLE = "verification_passage"
 
@@ -230,8 +225,8 @@ def full_text_ranking(
     """Return ids of up to pool rows matching the stems, best ts_rank first, excluded ids left out.
 
     Rows sharing two stems come first; when there are too few (and one_stem_fallback), rows sharing
-    one fill the pool. On a big table each query ranks at most RANK_MAX_ROWS matches. The rows are
-    passages unless queryset (of a model with a search_vector) says otherwise.
+    one fill the pool. The rows are passages unless queryset (of a model with a search_vector) says
+    otherwise.
     """
     base = Passage.objects.all() if queryset is None else queryset
     table = base.model._meta.db_table
@@ -242,11 +237,10 @@ def full_text_ranking(
     if one_stem_fallback:
         queries.append(any_of(within_row_budget(lexemes, table, size)))
     for query in queries:
-        matching = base.filter(search_vector=query).exclude(pk__in=excluded + ranked)
-        if size >= COMMON_STEMS_FROM:
-            matching = base.filter(pk__in=matching.values("pk")[:RANK_MAX_ROWS])
         rows = (
-            matching.annotate(search_rank=SearchRank(F("search_vector"), query))
+            base.filter(search_vector=query)
+            .exclude(pk__in=excluded + ranked)
+            .annotate(search_rank=SearchRank(F("search_vector"), query))
             .order_by("-search_rank", "pk")
             .values_list("pk", flat=True)[: pool - len(ranked)]
         )

@@ -5,7 +5,8 @@ Order of evidence, strongest first:
 1. A denial of the claim's act by its actor contradicts ("its troops have not committed war crimes");
    towards a claim that reports that denial ("Russia denies its troops…") it supports.
 2. The claim's figure for the same thing, denied or replaced ("71.4 percent, not 64" against 64),
-   contradicts; asserted ("71.4 percent") supports unless the model reads a contradiction.
+   contradicts; asserted against another ("71.4 percent, not 64" for 71.4) supports; asserted alone
+   ("71.4 percent") supports unless the model reads a contradiction.
 3. Another place or another year is another event: nothing there supports or contradicts the
    claim, whatever the words share ("Balakliya is not Bucha").
 4. Otherwise the stance model decides. Without it, the rules' label stands, except that a bare
@@ -109,6 +110,8 @@ def event_stance(check: EventCheck, model_stance: Stance | None) -> tuple[Stance
         return Stance.SUPPORTS, "the passage makes the denial the claim reports"
     if check.figure_clashes and not check.figure_agrees and not check.different_event:
         return Stance.CONTRADICTS, "the passage gives another figure for the same thing"
+    if check.figure_confirmed and not check.figure_clashes and not check.different_event:
+        return Stance.SUPPORTS, "the passage corrects another figure to the claim's"
     if check.different_event:
         places_and_years = (c for c in check.clashing if c.startswith(("place:", "year:")))
         return Stance.UNRELATED, "another event: " + "; ".join(places_and_years)

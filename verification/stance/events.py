@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verification.extraction import lexicons
 from verification.extraction.attribution import sentence_attribution
@@ -52,9 +52,12 @@ _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)s?$")
 _ACTOR_NOUNS = _words(
     """
     troops troop soldiers soldier forces army military police government officials ministry
-    authorities regime militants fighters
+    authorities regime militants fighters navy guard guards
     """
 )
+# A possessive names who acts through what it owns: "Russia's defence ministry" acts for Russia.
+_ACTOR_NOUN_ALTERNATIVES = "|".join(sorted(_ACTOR_NOUNS))
+_POSSESSOR = re.compile(rf"\b([A-Z][\w-]+)['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_ACTOR_NOUN_ALTERNATIVES})\b")
 _VERBS = "|".join(sorted(lexicons.REPORTING_VERBS, key=len, reverse=True))
 # A name right after or before a reporting verb speaks: "said Mr Zelensky", "Mr Zelensky said".
 _SPEAKER = re.compile(rf"\b(?:{_VERBS})\s+((?:[A-Z][\w’'-]+\s*)+)|((?:[A-Z][\w’'-]+\s+)+)(?:{_VERBS})\b")
@@ -113,6 +116,8 @@ class EventCheck:
     different_event: bool = False
     # The passage asserts the claim's figure for the same thing.
     figure_agrees: bool = False
+    # It asserts the claim's figure and rejects another for the same thing ("15 people, not 9").
+    figure_confirmed: bool = False
     # The passage gives another figure for the same thing, or says the claim's figure is not so.
     figure_clashes: bool = False
     # The cue of a denial of the claim's actor and act ("denies troops … war crimes"), or "".
@@ -214,6 +219,7 @@ def actors(text: str, *, without_speaker: bool = False) -> list[str]:
         n for n in names(text) if not any(same_name(n, p) for p in where) and not set(n.split()) & speakers
     ]
     found += [t.lower for t in tokenize(text) if t.lower in _ACTOR_NOUNS]
+    found += [owner for m in _POSSESSOR.finditer(text) if (owner := name_key(m.group(1))) not in speakers]
     # A demonym names its country's actors too ("Russian troops" acts for Russia).
     found += [
         t.lower
@@ -241,23 +247,44 @@ def content_stems(text: str, *, skip: Iterable[str] = ()) -> set[str]:
     }
 
 
+def act_root(word: str) -> str:
+    """Return the root of a verb form, so that one act meets itself in any tense: "hid", "hiding", "hide"."""
+    word = lexicons.IRREGULAR_BASES.get(word, word)
+    for suffix, replacement in (("ied", "y"), ("ies", "y")):
+        if word.endswith(suffix) and len(word) > 4:
+            return word.removesuffix(suffix) + replacement
+    for suffix in ("ing", "ed", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2 and not word.endswith("ss"):
+            word = word.removesuffix(suffix)
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # the consonant doubled before a suffix: "hitting", "stopped"
+    return word
+
+
 def act_stems(text: str) -> set[str]:
-    """Return the stems of what text says was done: event verbs, past tenses, grave harms."""
+    """Return the stems of what text says was done: event verbs, past tenses and participles, grave harms."""
     return {
-        _stem(t.lower)
+        _stem(act_root(t.lower))
         for t in tokenize(text)
         if t.lower not in _NOT_CONTENT
         and not t.is_capitalised
         and (
             t.lower in lexicons.EVENT_VERBS
-            or t.lower in lexicons.IRREGULAR_PAST
+            or t.lower in lexicons.IRREGULAR_BASES
             or t.lower in _ATROCITIES
-            or (len(t.lower) > 4 and t.lower.endswith("ed"))
+            or (len(t.lower) > 3 and t.lower.endswith("ed"))
+            or (len(t.lower) > 4 and t.lower.endswith("ing"))
         )
     }
 
 
 @functools.lru_cache(maxsize=1024)
+def _says_no_unit(unit: str) -> bool:
+    """Return whether the word read as a number's unit is a function word ("9 as", "9 in"), or none."""
+    return not unit or unit in _NOT_CONTENT or unit + "s" in _NOT_CONTENT
+
+
 def counted(text: str) -> tuple[Counted, ...]:
     """Return the numbers of text (years left out) with what each counts and whether it is negated."""
     tokens = tokenize(text)
@@ -282,6 +309,10 @@ def counted(text: str) -> tuple[Counted, ...]:
         before = text[max(0, quantity.start - 25) : quantity.start].lower()
         negated = bool(re.search(r"\b(?:not|never|rather than|instead of|n't)\s+(?:\w+\s+)?$", before))
         earlier = [c for c in found if c.quantity.unit == quantity.unit]
+        if negated and not earlier and found and _says_no_unit(quantity.unit):
+            # "15 people, not 9 as first reported": the correction counts in the number it corrects.
+            quantity = replace(quantity, unit=found[-1].quantity.unit)
+            earlier = [found[-1]]
         if negated and earlier:
             # "71.4 percent, not the 64 percent reported": the correction counts the same thing.
             subject = tuple(dict.fromkeys((*earlier[-1].subject, *subject)))
@@ -297,16 +328,21 @@ def _same_thing(a: Counted, b: Counted) -> bool:
     return bool({_stem(w) for w in a.subject} & {_stem(w) for w in b.subject})
 
 
-def _figures(claim: str, passage: str) -> tuple[list[str], list[str], list[str], bool, bool]:
-    """Return (agreeing, clashing, other-subject cues, agrees, clashes) for the claim's numbers."""
+def _figures(claim: str, passage: str) -> tuple[list[str], list[str], list[str], bool, bool, bool]:
+    """Return (agreeing, clashing, other-subject cues, agrees, clashes, confirmed) for the claim's numbers."""
     agreeing, clashing, others = [], [], []
+    confirmed = False
     passage_counts = counted(passage)
     for mine in counted(claim):
         same = [p for p in passage_counts if _same_thing(mine, p)]
         asserted = [p for p in same if p.quantity.value == mine.quantity.value and not p.negated]
         denied = [p for p in same if p.quantity.value == mine.quantity.value and p.negated]
         rivals = [p for p in same if p.quantity.value != mine.quantity.value and not p.negated]
-        if asserted:
+        corrected = [p for p in same if p.quantity.value != mine.quantity.value and p.negated]
+        if asserted and corrected:
+            agreeing.append(f"same figure: {mine.label}, not {corrected[0].quantity.written}")
+            confirmed = True
+        elif asserted:
             agreeing.append(f"same figure: {mine.label}")
         elif denied:
             clashing.append(f"figure denied: passage says not {denied[0].quantity.written}")
@@ -318,7 +354,7 @@ def _figures(claim: str, passage: str) -> tuple[list[str], list[str], list[str],
                 for p in passage_counts
                 if p.quantity.unit == mine.quantity.unit and not _same_thing(mine, p)
             ]
-    return agreeing, clashing, others, bool(agreeing), bool(clashing)
+    return agreeing, clashing, others, bool(agreeing), bool(clashing), confirmed
 
 
 def _negations(sentence: str) -> list[tuple[str, str]]:
@@ -409,7 +445,7 @@ def event_check(
     shared_names = [n for n in _overlaps(names(claim), names(passage)) if n not in where]
     if shared_names:
         agreeing.append(f"names: {', '.join(shared_names[:3])}")
-    figures_agree, figures_clash, others, agrees, clashes = _figures(claim, passage)
+    figures_agree, figures_clash, others, agrees, clashes, confirmed = _figures(claim, passage)
     agreeing += figures_agree
     clashing += figures_clash
     denial = _denial(claim, passage)
@@ -427,6 +463,7 @@ def event_check(
         clashing=tuple(dict.fromkeys(clashing)),
         different_event=different,
         figure_agrees=agrees,
+        figure_confirmed=confirmed,
         figure_clashes=clashes,
         denial=denial,
         echoes_denial=echoes,
