@@ -184,3 +184,8 @@ def test_a_correction_without_its_unit_counts_in_the_number_it_corrects():
     assert right.agreeing == ("same figure: 15 people (floods region killed), not 9",)
     wrong = event_check("Floods in the region killed 9 people.", passage)
     assert wrong.clashing == ("figure denied: passage says not 9",)
+
+
+def test_a_noun_in_ing_under_a_negation_is_no_act_denied():
+    claim = "Russian troops shelled a building in Kharkiv."
+    assert not event_check(claim, "Russian troops did not enter the building until Monday.").denial

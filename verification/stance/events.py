@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from verification.extraction import lexicons
 from verification.extraction.attribution import sentence_attribution
 from verification.extraction.features import sentence_features
-from verification.extraction.tokens import tokenize
+from verification.extraction.tokens import Token, tokenize
 from verification.search.features import Quantity, quantities
 
 from .rules import DENIAL, IDIOMS, NEGATION
@@ -262,11 +262,25 @@ def act_root(word: str) -> str:
     return word
 
 
-def act_stems(text: str) -> set[str]:
-    """Return the stems of what text says was done: event verbs, past tenses and participles, grave harms."""
+def _after_negation(tokens: tuple[Token, ...], i: int, *, negated: bool) -> bool:
+    """Return whether token i follows a negation or a denial word (the first, when negated says so)."""
+    if i == 0:
+        return negated
+    before = tokens[i - 1].lower
+    return bool(NEGATION.fullmatch(before) or DENIAL.fullmatch(before))
+
+
+def act_stems(text: str, *, negated: bool = False) -> set[str]:
+    """Return the stems of what text says was done: event verbs, past tenses and participles, grave harms.
+
+    A word in -ing is an act only right after a denial or a negation ("denied using", "not
+    hiding"): elsewhere it is as often a noun ("the building", "on Monday morning"). negated says
+    that text is what a negation reaches, so its first word follows one.
+    """
+    tokens = tokenize(text)
     return {
         _stem(act_root(t.lower))
-        for t in tokenize(text)
+        for i, t in enumerate(tokens)
         if t.lower not in _NOT_CONTENT
         and not t.is_capitalised
         and (
@@ -274,7 +288,7 @@ def act_stems(text: str) -> set[str]:
             or t.lower in lexicons.IRREGULAR_BASES
             or t.lower in _ATROCITIES
             or (len(t.lower) > 3 and t.lower.endswith("ed"))
-            or (len(t.lower) > 4 and t.lower.endswith("ing"))
+            or (len(t.lower) > 4 and t.lower.endswith("ing") and _after_negation(tokens, i, negated=negated))
         )
     }
 
@@ -381,7 +395,7 @@ def _denial(claim: str, passage: str) -> str:
     claim_atrocities = {t.lower for t in tokenize(claim) if t.lower in _ATROCITIES}
     for sentence in _sentences(passage):
         for word, reach in _negations(sentence):
-            acts = act_stems(reach) & claim_acts
+            acts = act_stems(reach, negated=reach != sentence) & claim_acts
             atrocity = claim_atrocities and {t.lower for t in tokenize(reach)} & _ATROCITIES
             if not acts and not atrocity:
                 continue
