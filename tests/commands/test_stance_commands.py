@@ -143,3 +143,25 @@ def test_train_stance_names_a_missing_data_folder_before_training(tmp_path):
     with pytest.raises(CommandError, match=r"cannot read .*stances\.csv"):
         run("train", "stance", "--fnc", str(tmp_path / "nowhere"), "--out", str(tmp_path / "model"))
     assert not (tmp_path / "model").exists()
+
+
+def test_evaluate_stance_measures_the_model_in_a_folder_as_the_shipped_one(fnc_files, tmp_path):
+    from verification.stance import model as stance_model
+
+    stances, bodies = fnc_files
+    folder = tmp_path / "retrained"
+    folder.mkdir()
+    for path in (stance_model.MODEL_PATH, stance_model.TOKENIZER_PATH, stance_model.CARD_PATH):
+        (folder / path.name).write_bytes(path.read_bytes())
+    measure = ("evaluate", "stance", str(stances), str(bodies), "--json")
+    shipped = json.loads(run(*measure))
+    in_folder = json.loads(run(*measure, "--model", str(folder)))
+    assert in_folder["methods"] == shipped["methods"]
+
+
+def test_evaluate_stance_names_what_a_model_folder_lacks(fnc_files, tmp_path):
+    stances, bodies = fnc_files
+    (tmp_path / "half").mkdir()
+    (tmp_path / "half" / "stance.onnx").write_bytes(b"")
+    with pytest.raises(CommandError, match="tokenizer.json, model_card.json missing"):
+        run("evaluate", "stance", str(stances), str(bodies), "--model", str(tmp_path / "half"))

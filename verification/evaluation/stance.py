@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from verification.stance.documents import SHIPPED
 from verification.stance.overlap import overlap_share
 
 LABELS = ("supports", "contradicts", "discusses", "unrelated")
@@ -169,6 +171,7 @@ def fnc_evaluate(
     bodies: dict[str, str],
     *,
     predict: Callable[[Sequence[tuple[str, str]]], list],
+    head: Any = SHIPPED,
     progress: Callable[[Iterable], Iterable] = lambda chunks: chunks,
     chunk: int = 64,
 ) -> tuple[StanceReport | None, list[str]]:
@@ -205,8 +208,8 @@ def fnc_evaluate(
             readings = event_readings(
                 pair.headline, [text for _, text in windows], mine, context=bodies[pair.body_id]
             )
-            predicted.append(decide_document(pair.headline, passages, indices, readings)[0])
-            model_alone.append(decide_document(pair.headline, passages, indices, mine)[0])
+            predicted.append(decide_document(pair.headline, passages, indices, readings, head=head)[0])
+            model_alone.append(decide_document(pair.headline, passages, indices, mine, head=head)[0])
     gold = [pair.stance for pair in pairs]
     if any(stance is None for stance in gold):
         return None, predicted

@@ -22,6 +22,8 @@ class PassageEmbedding(models.Model):
         db_constraint=False,
     )
     vector = VectorField(dimensions=EMBEDDING_DIMENSIONS)
+    # Which encoder made the vector (search.semantic.encoder_version): a retrained one re-embeds the rest.
+    encoder = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         indexes = [

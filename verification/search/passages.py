@@ -26,6 +26,8 @@ POOL = 50
 _TITLE_STEMS = TsvectorToArray(SearchVector("document__title", config=SEARCH_CONFIG))
 # HNSW explores this many neighbours per query; it must be at least POOL to return POOL rows.
 EF_SEARCH = 100
+# Meaning similarity's share of relevance when semantic search runs (word overlap has the rest).
+SIMILARITY_WEIGHT = 0.75
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,10 @@ class Candidate:
 
 def relevance(*, overlap: float, similarity: float | None, comparison: Comparison) -> float:
     """Return a relevance in [0, 1]: word overlap, meaning similarity, and what names and numbers say."""
-    base = overlap if similarity is None else 0.35 * overlap + 0.65 * max(similarity, 0.0)
+    if similarity is None:
+        base = overlap
+    else:
+        base = (1 - SIMILARITY_WEIGHT) * overlap + SIMILARITY_WEIGHT * max(similarity, 0.0)
     bonus = 0.03 * min(len(comparison.shared_entities), 3)
     bonus += 0.04 * bool(comparison.agreeing_numbers) + 0.02 * bool(comparison.agreeing_years)
     # A clashing number keeps a passage on the same subject in view: it may be the contradiction.

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db.models import Q
+
 from verification.models import Passage, PassageEmbedding
 from verification.search import semantic_enabled
-from verification.search.semantic import embed, embedding_text
+from verification.search.semantic import embed, embedding_text, encoder_version
 
 BATCH = 256
 
@@ -18,10 +20,15 @@ def passages_embed(
     limit: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Embed the passages (of a document, the given ones, or all) lacking an embedding; return how many."""
+    """Embed the passages (of a document, the given ones, or all) lacking an embedding by this encoder.
+
+    A passage embedded by another encoder (before a retraining) is embedded again; returns how many.
+    """
     if not semantic_enabled():
         return 0
-    pending = Passage.objects.filter(embedding__isnull=True).order_by("pk")
+    version = encoder_version()
+    outdated = Q(embedding__isnull=True) | ~Q(embedding__encoder=version)
+    pending = Passage.objects.filter(outdated).order_by("pk")
     if document_id is not None:
         pending = pending.filter(document_id=document_id)
     if passage_ids is not None:
@@ -37,13 +44,16 @@ def passages_embed(
             )
         )
         vectors = embed([embedding_text(title=title, text=text) for _, text, title in batch])
-        # ignore_conflicts: a concurrent or redelivered run that got there first has the same vector.
+        # A concurrent or redelivered run that got there first wrote the same vector; a vector by
+        # another encoder is replaced.
         PassageEmbedding.objects.bulk_create(
             [
-                PassageEmbedding(passage_id=pk, vector=vector)
+                PassageEmbedding(passage_id=pk, vector=vector, encoder=version)
                 for (pk, _, _), vector in zip(batch, vectors, strict=True)
             ],
-            ignore_conflicts=True,
+            update_conflicts=True,
+            unique_fields=["passage"],
+            update_fields=["vector", "encoder"],
         )
         done += len(batch)
         if progress:

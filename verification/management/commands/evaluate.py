@@ -79,6 +79,18 @@ class Command(BaseCommand):
         )
         mode.add_argument("--no-semantic", action="store_true", help="Full-text search only.")
         retrieval.add_argument("--limit", type=int, default=None, help="Evaluate the first N claims only.")
+        split = retrieval.add_mutually_exclusive_group()
+        split.add_argument(
+            "--held-out",
+            action="store_true",
+            help="Rank for the held-out claims only, which neither the encoder nor its settings saw.",
+        )
+        split.add_argument(
+            "--development",
+            action="store_true",
+            help="Rank for the development claims only: not learnt from, but the encoder's settings were "
+            "chosen on them.",
+        )
         retrieval.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
         retrieval.set_defaults(run=self._run_retrieval)
 
@@ -111,11 +123,7 @@ class Command(BaseCommand):
             default=None,
             help="Write Headline, Body ID, Stance for every pair here.",
         )
-        stance.add_argument(
-            "--held-out",
-            action="store_true",
-            help="Keep only the bodies the shipped model was not trained on (its held-out split).",
-        )
+        _stance_reading_arguments(stance, unit="bodies")
         stance.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
         stance.set_defaults(run=self._run_stance)
 
@@ -128,11 +136,7 @@ class Command(BaseCommand):
         evidence.add_argument(
             "--passages", type=Path, required=True, help="TSV with passage_id, article, text columns."
         )
-        evidence.add_argument(
-            "--held-out",
-            action="store_true",
-            help="Keep only the claims the shipped model was not trained on (its held-out split).",
-        )
+        _stance_reading_arguments(evidence, unit="claims")
         evidence.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
         evidence.set_defaults(run=self._run_stance_evidence)
 
@@ -183,6 +187,7 @@ class Command(BaseCommand):
             passages = read_passages(options["passages"])
         except EvaluationDataError as exc:
             raise CommandError(str(exc)) from exc
+        claims = [claim for claim in claims if _in_split(options, claim.claim_id)]
         if options["limit"] is not None:
             if options["limit"] < 1:
                 raise CommandError("--limit must be at least 1.")
@@ -224,26 +229,25 @@ class Command(BaseCommand):
             STANCE_TO_FNC,
             StanceDataError,
             check_bodies,
-            held_out,
             read_fnc_bodies,
             read_fnc_stances,
         )
-        from verification.stance.model import stance_predict
 
+        predict, head = _stance_model(options["model"])
         try:
             pairs = read_fnc_stances(options["stances"])
             bodies = read_fnc_bodies(options["bodies"])
             check_bodies(pairs, bodies, path=options["bodies"])
         except StanceDataError as exc:
             raise CommandError(str(exc)) from exc
-        if options["held_out"]:
-            pairs = [pair for pair in pairs if held_out(pair.body_id)]
+        pairs = [pair for pair in pairs if _in_split(options, pair.body_id)]
         if not pairs:
             raise CommandError(f"{options['stances']}: no pairs to evaluate.")
         report, predicted = fnc_evaluate(
             pairs,
             bodies,
-            predict=stance_predict,
+            predict=predict,
+            head=head,
             progress=lambda chunks: tqdm(
                 chunks, desc="Documents", unit="chunk", file=self.stderr, disable=len(chunks) < 10
             ),
@@ -268,20 +272,19 @@ class Command(BaseCommand):
     def _run_stance_evidence(self, options):
         from verification.evaluation.stance import evidence_evaluate
         from verification.stance.baselines import rules_stance
-        from verification.stance.data import StanceDataError, held_out, read_climate_evidence
-        from verification.stance.model import stance_predict
+        from verification.stance.data import StanceDataError, read_climate_evidence
 
+        predict, _ = _stance_model(options["model"])
         try:
             pairs = read_climate_evidence(options["claims"], options["passages"])
         except StanceDataError as exc:
             raise CommandError(str(exc)) from exc
-        if options["held_out"]:
-            pairs = [pair for pair in pairs if held_out(pair.claim_id)]
+        pairs = [pair for pair in pairs if _in_split(options, pair.claim_id)]
         if not any(pair.stance in ("supports", "contradicts") for pair in pairs):
             raise CommandError(f"{options['claims']}: no supporting or refuting evidence to evaluate.")
         report = evidence_evaluate(
             pairs,
-            predict=stance_predict,
+            predict=predict,
             rules=rules_stance,
             progress=lambda chunks: tqdm(
                 chunks, desc="Evidence", unit="chunk", file=self.stderr, disable=len(chunks) < 10
@@ -291,3 +294,49 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(report.as_dict(), indent=2))
         else:
             self.stdout.write(report.as_table())
+
+
+def _stance_reading_arguments(parser, *, unit: str) -> None:
+    """Add the split and model options both stance measures take."""
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help=f"Keep only the {unit} the stance model was not trained on (its held-out split).",
+    )
+    parser.add_argument(
+        "--model",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="Measure the model in DIR (stance.onnx, tokenizer.json, model_card.json), not the shipped one.",
+    )
+
+
+def _in_split(options, key: str) -> bool:
+    """Return whether a body or claim belongs to the split the options ask for (all without one)."""
+    from verification.stance.data import held_out, in_development
+
+    if options["held_out"]:
+        return held_out(key)
+    if options.get("development"):
+        return in_development(key)
+    return True
+
+
+def _stance_model(directory: Path | None):
+    """Return the stance reader and document head of the shipped model, or of the model in directory."""
+    from verification.stance.documents import SHIPPED
+    from verification.stance.model import CARD_PATH, MODEL_PATH, TOKENIZER_PATH, predict_with, stance_predict
+
+    if directory is None:
+        return stance_predict, SHIPPED
+    card_path = directory / CARD_PATH.name
+    names = (MODEL_PATH.name, TOKENIZER_PATH.name, CARD_PATH.name)
+    missing = [name for name in names if not (directory / name).is_file()]
+    if missing:
+        raise CommandError(f"{directory} is not a stance model folder: {', '.join(missing)} missing.")
+    try:
+        head = json.loads(card_path.read_text(encoding="utf-8")).get("document_head")
+    except (OSError, ValueError) as exc:
+        raise CommandError(f"cannot read {card_path}: {exc}") from exc
+    return (lambda pairs: predict_with(directory, pairs)), head

