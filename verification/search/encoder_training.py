@@ -88,7 +88,8 @@ def train_encoder(
         total = 0.0
         batches = 0
         for start in range(0, len(order), settings.batch_size):
-            # A claim once a batch: its other evidence would be taken for a wrong answer.
+            # A claim once a batch: its other evidence would be taken for a wrong answer (those
+            # pairs wait for another epoch's shuffle).
             chunk = order[start : start + settings.batch_size]
             batch = list({claim: (claim, text) for claim, text in chunk}.values())
             if len(batch) < 2:
@@ -107,10 +108,11 @@ def train_encoder(
             total += float(loss.detach())
             batches += 1
             steps += 1
-        log(
-            f"epoch {epoch + 1}/{settings.epochs} loss {total / max(1, batches):.4f} "
-            f"{time.monotonic() - started:.0f}s"
-        )
+            if batches % 10 == 0 or start + settings.batch_size >= len(order):
+                log(
+                    f"epoch {epoch + 1}/{settings.epochs} batch {batches} "
+                    f"loss {total / batches:.4f} {time.monotonic() - started:.0f}s"
+                )
     prefixes = tuple(f"encoder.layer.{index}." for index in range(depth - settings.layers, depth))
     layers = {
         name: tensor.detach().to(torch.float16).contiguous()
