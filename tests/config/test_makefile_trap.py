@@ -23,7 +23,21 @@ def test_the_demo_recipe_stops_the_servers_when_interrupted(tmp_path):
     stop = traps.group(1).replace("$(PY) -m config.embedded stop", f"echo stopped > {marker}")
     script = f"{stop}; sleep 30"
     shell = subprocess.Popen(["dash", "-c", script], start_new_session=True)
-    time.sleep(1)
+    # Ctrl-C reaches honcho (the sleep here) only once it runs: a signal taken between the fork
+    # and the exec is lost, and dash would wait the whole sleep. Wait for the sleep to be running.
+    children = Path(f"/proc/{shell.pid}/task/{shell.pid}/children")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not _running_sleep(children):
+        time.sleep(0.05)
     os.killpg(shell.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's process group
     shell.wait(timeout=10)
     assert marker.read_text().strip() == "stopped"
+
+
+def _running_sleep(children: Path) -> bool:
+    """Return whether the shell's child has become the sleep command."""
+    try:
+        pids = children.read_text().split()
+        return any(Path(f"/proc/{pid}/comm").read_text().strip() == "sleep" for pid in pids)
+    except OSError:
+        return False
