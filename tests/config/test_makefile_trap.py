@@ -22,7 +22,13 @@ def test_the_demo_recipe_stops_the_servers_when_interrupted(tmp_path):
     # The recipe's own traps, with the stop command writing a marker and a sleep for honcho.
     stop = traps.group(1).replace("$(PY) -m config.embedded stop", f"echo stopped > {marker}")
     script = f"{stop}; sleep 30"
-    shell = subprocess.Popen(["dash", "-c", script], start_new_session=True)
+    # A shell started with SIGINT ignored (a background job, as CI may start the tests) can never
+    # trap it; make under a terminal starts with the default, so the child gets that back.
+    shell = subprocess.Popen(
+        ["dash", "-c", script],
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     # Ctrl-C reaches honcho (the sleep here) only once it runs: a signal taken between the fork
     # and the exec is lost, and dash would wait the whole sleep. Wait for the sleep to be running.
     children = Path(f"/proc/{shell.pid}/task/{shell.pid}/children")
