@@ -53,10 +53,15 @@ def test_stance_accuracy_counts_discusses_as_wrong_and_names_the_majority_baseli
 def test_claims_are_read_from_json_lines(tmp_path):
     path = tmp_path / "claims.jsonl"
     path.write_text(
-        json.dumps({"claim_id": 7, "claim": "x", "supports_ids": ["a:1"], "refutes_ids": []}) + "\n\n",
+        json.dumps({"claim_id": 7, "claim": "x", "supports_ids": ["a:1"], "refutes_ids": []})
+        + "\n\n"
+        + json.dumps({"claim_id": 8, "claim": "y", "supports_ids": [], "refutes_ids": [], "nei_ids": ["b"]}),
         encoding="utf-8",
     )
-    assert read_claims(path) == [LabelledClaim("7", "x", supports=("a:1",), refutes=())]
+    assert read_claims(path) == [
+        LabelledClaim("7", "x", supports=("a:1",), refutes=()),
+        LabelledClaim("8", "y", supports=(), refutes=(), not_enough=("b",)),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,20 @@ def test_training_pairs_leave_the_held_out_claims_out_and_the_development_ones_w
     assert [claim for claim, _ in retrieval_pairs(claims, passages)] == ["development claim", "kept claim"]
 
 
+def test_hard_negatives_are_each_claims_not_enough_info_passages_as_embedded():
+    from verification.search.encoder_training import hard_negatives
+
+    passages = [
+        CorpusPassage("Sea level:1", "Sea level", "Sea level rose 20 cm."),
+        CorpusPassage("Sea level:2", "Sea level", "Tides follow the moon."),
+    ]
+    claims = [
+        LabelledClaim("1", "Seas are rising", ("Sea level:1",), (), not_enough=("Sea level:2", "Gone:3")),
+        LabelledClaim("2", "Ice is melting", (), ()),
+    ]
+    assert hard_negatives(claims, passages) == {"Seas are rising": ["Sea level: Tides follow the moon."]}
+
+
 @pytest.mark.django_db
 def test_a_vector_by_another_encoder_is_embedded_again(settings):
     settings.VERIFICATION_SEMANTIC_SEARCH = True
@@ -102,3 +116,26 @@ def test_retraining_changes_only_the_top_layers_and_they_round_trip(tmp_path):
     assert all(torch.equal(laid[name], tensor.float()) for name, tensor in layers.items())
     lowest = "encoder.layer.0.output.dense.weight"
     assert torch.equal(laid[lowest], packaged[lowest])
+
+
+def test_hard_negatives_join_the_batch_as_wrong_answers_and_change_what_is_learnt():
+    import torch
+
+    from verification.search.encoder_training import EncoderSettings, train_encoder
+
+    pairs = [
+        ("Sea levels are rising", "Sea level: Global mean sea level rose 20 cm in the 20th century."),
+        ("Arctic ice is melting", "Arctic sea ice: Summer ice extent fell by a third since 1979."),
+    ]
+    # One negative is the other claim's evidence: it is left out rather than counted wrong.
+    negatives = {"Sea levels are rising": ["Sea level: Tides follow the moon.", pairs[1][1]]}
+    settings = EncoderSettings(layers=1, epochs=1, batch_size=2, threads=1)
+    plain, _ = train_encoder(pairs, settings=settings, negatives=negatives, log=lambda _: None)
+    hard, facts = train_encoder(
+        pairs,
+        settings=EncoderSettings(layers=1, epochs=1, batch_size=2, threads=1, hard_negatives=True),
+        negatives=negatives,
+        log=lambda _: None,
+    )
+    assert facts["steps"] == 1
+    assert any(not torch.equal(plain[name], hard[name]) for name in plain)

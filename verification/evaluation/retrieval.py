@@ -33,6 +33,8 @@ class LabelledClaim:
     text: str
     supports: tuple[str, ...]
     refutes: tuple[str, ...]
+    # Passages the annotators read and found to say not enough: near the claim, yet not its evidence.
+    not_enough: tuple[str, ...] = ()
 
     @property
     def gold(self) -> tuple[str, ...]:
@@ -65,6 +67,7 @@ def read_claims(path: Path) -> list[LabelledClaim]:
                             text=str(row["claim"]),
                             supports=tuple(row.get("supports_ids") or ()),
                             refutes=tuple(row.get("refutes_ids") or ()),
+                            not_enough=tuple(row.get("nei_ids") or ()),
                         )
                     )
                 except (json.JSONDecodeError, KeyError, TypeError) as exc:

