@@ -165,3 +165,51 @@ def test_evaluate_stance_names_what_a_model_folder_lacks(fnc_files, tmp_path):
     (tmp_path / "half" / "stance.onnx").write_bytes(b"")
     with pytest.raises(CommandError, match="tokenizer.json, model_card.json missing"):
         run("evaluate", "stance", str(stances), str(bodies), "--model", str(tmp_path / "half"))
+
+
+def test_train_stance_on_a_gpu_says_when_there_is_none_before_training(tmp_path):
+    pytest.importorskip("torch")
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU")
+    stances = write_csv(tmp_path / "stances.csv", ["Headline", "Body ID", "Stance"], STANCES)
+    write_csv(tmp_path / "bodies.csv", ["Body ID", "articleBody"], BODIES)
+    with pytest.raises(CommandError, match="sees no CUDA GPU"):
+        run(
+            "train",
+            "stance",
+            "--fnc",
+            str(stances.parent),
+            "--device",
+            "cuda",
+            "--out",
+            str(tmp_path / "model"),
+        )
+    assert not (tmp_path / "model").exists()
+
+
+def test_evaluate_stance_keeps_the_split_it_is_asked_for(tmp_path):
+    from verification.stance.data import for_training, held_out, in_development
+
+    keys = [str(number) for number in range(100)]
+    chosen = {
+        "held": next(key for key in keys if held_out(key)),
+        "development": next(key for key in keys if in_development(key)),
+        "trained": next(key for key in keys if for_training(key)),
+    }
+    text = dict(BODIES)["1"]
+    stances = write_csv(
+        tmp_path / "stances.csv",
+        ["Headline", "Body ID", "Stance"],
+        [("Russian shelling hit a Kharkiv hospital", key, "agree") for key in chosen.values()],
+    )
+    bodies = write_csv(
+        tmp_path / "bodies.csv", ["Body ID", "articleBody"], [(key, text) for key in chosen.values()]
+    )
+    measure = ("evaluate", "stance", str(stances), str(bodies), "--json")
+    assert json.loads(run(*measure))["methods"]["model"]["pairs"] == 3
+    for split in ("--held-out", "--development"):
+        assert json.loads(run(*measure, split))["methods"]["model"]["pairs"] == 1
+    with pytest.raises(CommandError, match="not allowed with"):
+        run(*measure, "--held-out", "--development")

@@ -49,3 +49,50 @@ def test_the_stance_model_learns_from_every_body_and_claim_but_the_held_out_ones
         [f"Bridge reopened ({key})" for key in (development, trained)]
         + [f"Sea rose ({key})" for key in (development, trained)]
     )
+
+
+def test_a_choosing_run_learns_from_the_training_split_alone():
+    development = next(key for key in KEYS if in_development(key))
+    held = next(key for key in KEYS if held_out(key))
+    trained = next(key for key in KEYS if for_training(key))
+    settings = TrainingSettings(newsroom_repeat=0, leave_out_development=True)
+    examples = training_examples(
+        fnc_pairs=[
+            StancePair(f"Bridge reopened ({key})", key, "supports") for key in (development, held, trained)
+        ],
+        bodies=dict.fromkeys((development, held, trained), "Officials said the bridge reopened on Monday."),
+        climate=[
+            EvidencePair(key, f"Sea rose ({key})", "Sea level rose 20 cm.", "supports")
+            for key in (development, trained)
+        ],
+        settings=settings,
+    )
+    assert sorted(example.claim for example in examples) == [
+        f"Bridge reopened ({trained})",
+        f"Sea rose ({trained})",
+    ]
+    assert [settings.learns_from(key) for key in (development, held, trained)] == [False, False, True]
+    assert [TrainingSettings().learns_from(key) for key in (development, held, trained)] == [
+        True,
+        False,
+        True,
+    ]
+
+
+def test_climate_fever_sides_are_read_the_set_number_of_times_and_its_other_evidence_once():
+    trained = [key for key in KEYS if for_training(key)][:2]
+    climate = [
+        EvidencePair(trained[0], "Sea levels are rising", "Sea level rose 20 cm since 1900.", "supports"),
+        EvidencePair(trained[0], "Sea levels are rising", "Tide gauges are read every hour.", "discusses"),
+        EvidencePair(
+            trained[1], "Arctic ice is growing", "Arctic sea ice has shrunk since 1979.", "contradicts"
+        ),
+    ]
+    examples = training_examples(
+        fnc_pairs=[],
+        bodies={},
+        climate=climate,
+        settings=TrainingSettings(newsroom_repeat=0, climate_repeat=3),
+    )
+    labels = sorted(example.label for example in examples)
+    assert labels == ["contradicts"] * 3 + ["discusses"] + ["supports"] * 3

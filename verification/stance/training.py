@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import LABELS, EvidencePair, StancePair, held_out
+from .data import LABELS, EvidencePair, StancePair, for_training, held_out
 from .documents import passage_windows
 from .negation import SWAPPED, negated
 from .newsroom import newsroom_pairs
@@ -48,6 +48,8 @@ class TrainingSettings:
     climate_nei: int = DEFAULT_CLIMATE_NEI
     # Times each FNC-1 "disagree" pair (4 % of the related ones) is read.
     contradicts_repeat: int = 2
+    # Times each Climate-FEVER supports or refutes pair is read.
+    climate_repeat: int = 1
     # Times each templated newsroom pair (verification/stance/newsroom.py) is read; 0 leaves them out.
     newsroom_repeat: int = 3
     # Each side taken (FNC-1 agree/disagree, Climate-FEVER supports/refutes) is read again against
@@ -62,7 +64,15 @@ class TrainingSettings:
     # Training stops after this many optimiser steps, whatever the clock says: a run stopped by
     # --max-minutes is rebuilt exactly by giving its step count here.
     max_steps: int | None = None
+    # Learn from the training split only, to choose settings on the development split.
+    leave_out_development: bool = False
+    # "cpu", or "cuda" where a GPU is at hand: the same steps, minutes instead of half an hour.
+    device: str = "cpu"
     limit: int | None = None
+
+    def learns_from(self, key: str) -> bool:
+        """Return whether the FNC-1 body (or Climate-FEVER claim) with this key is learnt from."""
+        return for_training(key) if self.leave_out_development else not held_out(key)
 
 
 def training_examples(
@@ -80,7 +90,7 @@ def training_examples(
     examples: list[TrainingExample] = []
     unrelated = []
     for pair in fnc_pairs:
-        if pair.stance is None or held_out(pair.body_id) or not lead.get(pair.body_id):
+        if pair.stance is None or not settings.learns_from(pair.body_id) or not lead.get(pair.body_id):
             continue
         example = TrainingExample(pair.headline, lead[pair.body_id], pair.stance)
         if pair.stance == "unrelated":
@@ -92,14 +102,13 @@ def training_examples(
     examples.extend(unrelated[: settings.unrelated])
     nei = []
     for evidence in climate:
-        if held_out(evidence.claim_id):
+        if not settings.learns_from(evidence.claim_id):
             continue
         example = TrainingExample(evidence.claim, evidence.passage, evidence.stance)
         if evidence.stance == "discusses":
             nei.append(example)
         else:
-            # Refuting evidence is a third of Climate-FEVER's sides, not rare: read once, as it comes.
-            examples.append(example)
+            examples.extend([example] * settings.climate_repeat)
             examples.extend(_negations(example, settings))
     rng.shuffle(nei)
     examples.extend(nei[: settings.climate_nei])
@@ -142,6 +151,23 @@ def train_stance(
     log: Callable[[str], None] = print,
 ) -> dict:
     """Fine-tune from the base weights, export int8 ONNX and the tokenizer into out_dir; return facts."""
+    import torch
+
+    model, facts = fine_tune(examples, base_dir=base_dir, settings=settings, log=log)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    facts["onnx_bytes"] = export_onnx(model.cpu(), out_dir / "stance.onnx", torch=torch)
+    shutil.copy(base_dir / "tokenizer.json", out_dir / "tokenizer.json")
+    return facts
+
+
+def fine_tune(
+    examples: Sequence[TrainingExample],
+    *,
+    base_dir: Path,
+    settings: TrainingSettings,
+    log: Callable[[str], None] = print,
+) -> tuple:
+    """Return the cross-encoder fine-tuned on the examples from the base weights (in eval mode) and facts."""
     import numpy as np
     import torch
     from tokenizers import Tokenizer
@@ -167,6 +193,7 @@ def train_stance(
     for layer in model.bert.encoder.layer[: settings.frozen_layers]:
         for parameter in layer.parameters():
             parameter.requires_grad = False
+    model.to(settings.device)  # type: ignore[arg-type]  # transformers types the wrapped method, not its call
     encoded = tokenizer.encode_batch([(e.claim, e.text) for e in examples])
     targets = [LABELS.index(e.label) for e in examples]
     # Batches of similar length pad little; their order is shuffled each epoch with the seed.
@@ -187,8 +214,9 @@ def train_stance(
         rng.shuffle(batches)
         running = 0.0
         for number, batch in enumerate(batches, start=1):
-            inputs = _tensors([encoded[i] for i in batch], torch)
-            output = model(**inputs, labels=torch.tensor([targets[i] for i in batch]))
+            inputs = encoding_tensors([encoded[i] for i in batch], torch, device=settings.device)
+            labels = torch.tensor([targets[i] for i in batch], device=settings.device)
+            output = model(**inputs, labels=labels)
             output.loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimiser.step()
@@ -214,24 +242,22 @@ def train_stance(
             )
             break
     model.eval()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    size = export_onnx(model, out_dir / "stance.onnx", torch=torch)
-    shutil.copy(base_dir / "tokenizer.json", out_dir / "tokenizer.json")
-    return {
+    facts = {
         "examples": len(examples),
         "training_seconds": round(time.monotonic() - started),
         "steps": step,
         "planned_steps": steps,
-        "onnx_bytes": size,
     }
+    return model, facts
 
 
-def _tensors(encodings, torch) -> dict:
-    """Pad a batch of encodings into input tensors."""
+def encoding_tensors(encodings, torch, *, device: str = "cpu") -> dict:
+    """Pad a batch of encodings into input tensors on the device."""
     width = max(len(e.ids) for e in encodings)
 
     def padded(values):
-        return torch.tensor([list(v) + [0] * (width - len(v)) for v in values], dtype=torch.long)
+        rows = [list(v) + [0] * (width - len(v)) for v in values]
+        return torch.tensor(rows, dtype=torch.long, device=device)
 
     return {
         "input_ids": padded([e.ids for e in encodings]),
@@ -302,6 +328,7 @@ def fit_document_head(
     predict: Callable[[Sequence[tuple[str, str]]], list],
     seed: int,
     per_class: int = 300,
+    learns_from: Callable[[str], bool] = TrainingSettings().learns_from,
     log: Callable[[str], None] = print,
 ) -> dict:
     """Fit the document head (a multinomial logistic regression) on training bodies' pairs.
@@ -319,7 +346,7 @@ def fit_document_head(
     rng = random.Random(seed)
     by_class: dict[str, list[StancePair]] = {label: [] for label in LABELS}
     for pair in pairs:
-        if pair.stance is not None and not held_out(pair.body_id) and pair.body_id in bodies:
+        if pair.stance is not None and learns_from(pair.body_id) and pair.body_id in bodies:
             by_class[pair.stance].append(pair)
     sample: list[StancePair] = []
     for label, members in by_class.items():

