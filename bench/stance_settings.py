@@ -4,8 +4,10 @@ Each setting is trained twice (seeds 13 and 7) with ``leave_out_development`` (t
 bodies and claims never learnt from) and read by the fine-tuned model on the lead window of each
 development pair, as training reads a document: FNC-1 pairs (FNC score, macro-F1 over the four
 stances), Climate-FEVER gold evidence (accuracy, macro-F1 over the two sides) and the desk's check
-cases. The rule, fixed before any run: the highest mean of the four development figures over both
-seeds, among settings whose check-case accuracy is within 0.05 of version 3's settings. The
+cases. The rule, fixed before the runs it ranks: the highest mean of the four development figures over both
+seeds, among settings whose check-case accuracy is within 0.05 of version 3's settings and which
+read no more unrelated pairs (FNC-1's and the cases') as "supports" than version 3's settings do
+(added after the first use: its winner did so three times as often on held-out data). The
 winner is then trained on every body and claim but the held-out ones with ``manage.py train
 stance`` and compared with the shipped model on held-out data. A run takes 11 to 18 minutes on
 two cores, and the list holds 29 settings, so a GPU is the place for it:
@@ -185,6 +187,10 @@ def one_run(job) -> dict:
         else:
             result[split]["fnc_score"] = round(figures.fnc_score, 4)
             result[split]["macro_f1"] = round(figures.macro_f1, 4)
+            # Another story read as support: the desk's worst mistake, which the mean above hides.
+            result[split]["unrelated_read_supports"] = sum(
+                g == "unrelated" and p == "supports" for g, p in zip(gold, guesses, strict=True)
+            )
     result["seconds"] = round(time.monotonic() - started, 1)
     print(json.dumps(result), flush=True)
     return result
@@ -201,17 +207,31 @@ def ranking(runs: list[dict]) -> list[dict]:
     def mean(members, split, key):
         return sum(run[split][key] for run in members) / len(members)
 
-    reference = mean(complete.get("v3") or runs, "cases", "accuracy")
-    rows = [
-        {
-            "setting": name,
-            "objective": round(sum(mean(members, s, k) for s, k in figures) / len(figures), 4),
-            **{f"{s}_{k}": round(mean(members, s, k), 4) for s, k in figures},
-            "cases_accuracy": round(mean(members, "cases", "accuracy"), 4),
-            "eligible": mean(members, "cases", "accuracy") >= reference - 0.05,
-        }
-        for name, members in complete.items()
-    ]
+    def cross_event(members) -> float | None:
+        """Return the mean count of unrelated pairs read "supports", where the runs recorded it."""
+        if not all("unrelated_read_supports" in run["fnc"] for run in members):
+            return None
+        return sum(
+            run[split]["unrelated_read_supports"] for run in members for split in ("fnc", "cases")
+        ) / len(members)
+
+    version_3 = complete.get("v3") or runs
+    reference = mean(version_3, "cases", "accuracy")
+    reference_cross = cross_event(version_3)
+    rows = []
+    for name, members in complete.items():
+        crossing = cross_event(members)
+        rows.append(
+            {
+                "setting": name,
+                "objective": round(sum(mean(members, s, k) for s, k in figures) / len(figures), 4),
+                **{f"{s}_{k}": round(mean(members, s, k), 4) for s, k in figures},
+                "cases_accuracy": round(mean(members, "cases", "accuracy"), 4),
+                "unrelated_read_supports": crossing,
+                "eligible": mean(members, "cases", "accuracy") >= reference - 0.05
+                and (crossing is None or reference_cross is None or crossing <= reference_cross),
+            }
+        )
     return sorted(rows, key=lambda row: -row["objective"])
 
 

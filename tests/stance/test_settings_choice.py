@@ -3,13 +3,14 @@
 from bench.stance_settings import SEEDS, SETTINGS, ranking
 
 
-def run(setting, seed, *, climate, fnc, cases):
+def run(setting, seed, *, climate, fnc, cases, crossing=None):
+    recorded = {} if crossing is None else {"unrelated_read_supports": crossing}
     return {
         "setting": setting,
         "seed": seed,
         "climate": {"accuracy": climate, "macro_f1": climate},
-        "fnc": {"fnc_score": fnc, "macro_f1": fnc},
-        "cases": {"accuracy": cases},
+        "fnc": {"fnc_score": fnc, "macro_f1": fnc, **recorded},
+        "cases": {"accuracy": cases, **recorded},
     }
 
 
@@ -45,3 +46,16 @@ def test_every_setting_changes_only_what_training_settings_hold():
     names = {field.name for field in fields(TrainingSettings)}
     assert SETTINGS["v3"] == {}
     assert all(set(changes) <= names for changes in SETTINGS.values())
+
+
+def test_a_setting_that_reads_more_unrelated_pairs_as_support_is_not_chosen():
+    runs = [
+        *(run("v3", seed, climate=0.6, fnc=0.8, cases=0.8, crossing=2) for seed in SEEDS),
+        *(run("climate4", seed, climate=0.9, fnc=0.8, cases=0.8, crossing=3) for seed in SEEDS),
+        *(run("frozen0", seed, climate=0.7, fnc=0.8, cases=0.8, crossing=1) for seed in SEEDS),
+    ]
+    rows = {row["setting"]: row for row in ranking(runs)}
+    assert rows["climate4"]["unrelated_read_supports"] == 6
+    assert not rows["climate4"]["eligible"]
+    assert rows["frozen0"]["eligible"]
+    assert rows["v3"]["eligible"]
