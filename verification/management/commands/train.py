@@ -241,6 +241,8 @@ class Command(BaseCommand):
     def _run_stance(self, options):
         from verification.stance import model as stance_model
         from verification.stance.data import (
+            DEVELOPMENT_SEED,
+            DEVELOPMENT_SHARE,
             HELD_OUT_SHARE,
             SPLIT_SEED,
             StanceDataError,
@@ -352,6 +354,12 @@ class Command(BaseCommand):
                     "share": HELD_OUT_SHARE,
                     "seed": SPLIT_SEED,
                     "by": "FNC-1 body, Climate-FEVER claim",
+                },
+                "development": {
+                    "share": DEVELOPMENT_SHARE,
+                    "seed": DEVELOPMENT_SEED,
+                    "by": "FNC-1 body, Climate-FEVER claim",
+                    "learnt_from": not settings_.leave_out_development,
                 },
                 "reviewer_label_files": [str(stances.name) for stances, _ in options["labels"]],
                 **facts,
