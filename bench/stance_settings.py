@@ -56,9 +56,9 @@ from verification.stance.data import (  # noqa: E402
 from verification.stance.model import LABELS  # noqa: E402
 from verification.stance.training import (  # noqa: E402
     TrainingSettings,
-    _lead,
     encoding_tensors,
     fine_tune,
+    lead_window,
     training_examples,
 )
 
@@ -119,8 +119,8 @@ def development_rows(data: Path) -> tuple[dict, tuple]:
         data / "climate_fever" / "claims.jsonl", data / "climate_fever" / "passages.tsv"
     )
     cases = read_fnc_stances(CASES / "stances.csv")
-    case_lead = {key: _lead(text) for key, text in read_fnc_bodies(CASES / "bodies.csv").items()}
-    lead = {key: _lead(text) for key, text in bodies.items()}
+    case_lead = {key: lead_window(text) for key, text in read_fnc_bodies(CASES / "bodies.csv").items()}
+    lead = {key: lead_window(text) for key, text in bodies.items()}
     rows = {
         "fnc": [
             (p.headline, lead[p.body_id], p.stance)

@@ -86,7 +86,7 @@ def training_examples(
 ) -> list[TrainingExample]:
     """Return the shuffled training examples: held-out bodies and claims left out, rare classes repeated."""
     rng = random.Random(settings.seed)
-    lead = {body_id: _lead(text) for body_id, text in bodies.items()}
+    lead = {body_id: lead_window(text) for body_id, text in bodies.items()}
     examples: list[TrainingExample] = []
     unrelated = []
     for pair in fnc_pairs:
@@ -113,7 +113,7 @@ def training_examples(
     rng.shuffle(nei)
     examples.extend(nei[: settings.climate_nei])
     # Reviewers' labels are the desk's own kind of evidence: all of them, every time.
-    extra_lead = {body_id: _lead(text) for body_id, text in (extra_bodies or {}).items()}
+    extra_lead = {body_id: lead_window(text) for body_id, text in (extra_bodies or {}).items()}
     for pair in extra_pairs:
         if pair.stance is not None and extra_lead.get(pair.body_id):
             examples.append(TrainingExample(pair.headline, extra_lead[pair.body_id], pair.stance))
@@ -134,7 +134,7 @@ def _negations(example: TrainingExample, settings: TrainingSettings) -> list[Tra
     return [TrainingExample(opposite, example.text, SWAPPED[example.label])] if opposite else []
 
 
-def _lead(text: str) -> str:
+def lead_window(text: str) -> str:
     """Return the first window of a body's passages, the part the model reads of a document."""
     from verification.extraction.segmentation import split_sentences
 
