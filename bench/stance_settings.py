@@ -46,7 +46,7 @@ else:
     _search.__path__ = [str(ROOT / "verification" / "search")]
     sys.modules.setdefault("verification.search", _search)
 
-from verification.evaluation.stance import stance_figures  # noqa: E402
+from verification.evaluation.stance import stance_figures, two_sided  # noqa: E402
 from verification.stance.data import (  # noqa: E402
     in_development,
     read_climate_evidence,
@@ -154,17 +154,6 @@ def predicted(model, tokenizer, rows, settings) -> list[str]:
     return labels
 
 
-def sides_f1(gold: list[str], guesses: list[str]) -> float:
-    """Return macro-F1 over supports and contradicts, any other answer a miss, as stance-evidence does."""
-    f1s = []
-    for side in ("supports", "contradicts"):
-        right = sum(g == side == p for g, p in zip(gold, guesses, strict=True))
-        wrong = sum(g != side and p == side for g, p in zip(gold, guesses, strict=True))
-        missed = sum(g == side != p for g, p in zip(gold, guesses, strict=True))
-        f1s.append(2 * right / (2 * right + wrong + missed) if right else 0.0)
-    return sum(f1s) / len(f1s)
-
-
 def one_run(job) -> dict:
     """Train one setting with one seed and return its development figures."""
     from tokenizers import Tokenizer
@@ -183,14 +172,14 @@ def one_run(job) -> dict:
         figures = stance_figures(gold, guesses)
         result[split] = {"pairs": len(members), "accuracy": round(figures.accuracy, 4)}
         if split == "climate":
-            result[split]["macro_f1"] = round(sides_f1(gold, guesses), 4)
+            # As evaluate stance-evidence: macro-F1 over the two sides, any other answer a miss.
+            result[split]["macro_f1"] = round(two_sided(figures, gold, guesses).macro_f1, 4)
         else:
             result[split]["fnc_score"] = round(figures.fnc_score, 4)
             result[split]["macro_f1"] = round(figures.macro_f1, 4)
             # Another story read as support: the desk's worst mistake, which the mean above hides.
-            result[split]["unrelated_read_supports"] = sum(
-                g == "unrelated" and p == "supports" for g, p in zip(gold, guesses, strict=True)
-            )
+            unrelated = figures.confusion.get("unrelated", {})
+            result[split]["unrelated_read_supports"] = unrelated.get("supports", 0)
     result["seconds"] = round(time.monotonic() - started, 1)
     print(json.dumps(result), flush=True)
     return result

@@ -274,14 +274,14 @@ def evidence_evaluate(
         ("rules", [rules(pair.claim, pair.passage) for pair in gold_pairs]),
     ):
         figures = stance_figures(gold, answers)
-        report.figures[name] = _two_sided(figures, gold, answers)
+        report.figures[name] = two_sided(figures, gold, answers)
     return report
 
 
 SIDES = ("supports", "contradicts")
 
 
-def _two_sided(figures: StanceFigures, gold: Sequence[str], predicted: Sequence[str]) -> StanceFigures:
+def two_sided(figures: StanceFigures, gold: Sequence[str], predicted: Sequence[str]) -> StanceFigures:
     """Return the figures with macro-F1 over the two gold sides only, as Climate-FEVER is measured."""
     f1s = []
     for label in SIDES:
