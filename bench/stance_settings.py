@@ -47,18 +47,13 @@ else:
     sys.modules.setdefault("verification.search", _search)
 
 from verification.evaluation.stance import stance_figures, two_sided  # noqa: E402
-from verification.stance.data import (  # noqa: E402
-    in_development,
-    read_climate_evidence,
-    read_fnc_bodies,
-    read_fnc_stances,
-)
+from verification.stance.calibration import development_pairs  # noqa: E402
+from verification.stance.data import read_climate_evidence, read_fnc_bodies, read_fnc_stances  # noqa: E402
 from verification.stance.model import LABELS  # noqa: E402
 from verification.stance.training import (  # noqa: E402
     TrainingSettings,
     encoding_tensors,
     fine_tune,
-    lead_window,
     training_examples,
 )
 
@@ -118,23 +113,8 @@ def development_rows(data: Path) -> tuple[dict, tuple]:
     climate = read_climate_evidence(
         data / "climate_fever" / "claims.jsonl", data / "climate_fever" / "passages.tsv"
     )
-    cases = read_fnc_stances(CASES / "stances.csv")
-    case_lead = {key: lead_window(text) for key, text in read_fnc_bodies(CASES / "bodies.csv").items()}
-    lead = {key: lead_window(text) for key, text in bodies.items()}
-    rows = {
-        "fnc": [
-            (p.headline, lead[p.body_id], p.stance)
-            for p in fnc
-            if in_development(p.body_id) and lead.get(p.body_id)
-        ],
-        "climate": [
-            (e.claim, e.passage, e.stance)
-            for e in climate
-            if in_development(e.claim_id) and e.stance != "discusses"
-        ],
-        "cases": [(p.headline, case_lead[p.body_id], p.stance) for p in cases if case_lead.get(p.body_id)],
-    }
-    return rows, (fnc, bodies, climate)
+    sets = development_pairs(data / "fnc1", data / "climate_fever", CASES)
+    return {one.name: list(one.rows) for one in sets}, (fnc, bodies, climate)
 
 
 def predicted(model, tokenizer, rows, settings) -> list[str]:

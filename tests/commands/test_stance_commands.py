@@ -213,3 +213,111 @@ def test_evaluate_stance_keeps_the_split_it_is_asked_for(tmp_path):
         assert json.loads(run(*measure, split))["methods"]["model"]["pairs"] == 1
     with pytest.raises(CommandError, match="not allowed with"):
         run(*measure, "--held-out", "--development")
+
+
+def model_copy(folder, *, learnt_from_development):
+    from verification.stance import model as stance_model
+
+    folder.mkdir()
+    for path in (stance_model.MODEL_PATH, stance_model.TOKENIZER_PATH, stance_model.CARD_PATH):
+        (folder / path.name).write_bytes(path.read_bytes())
+    card = json.loads((folder / "model_card.json").read_text(encoding="utf-8"))
+    card["training"]["development"] = {"learnt_from": learnt_from_development}
+    (folder / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    return folder
+
+
+def stance_priors(development, out, data, *options) -> str:
+    return run(
+        "train", "stance-priors", "--development-model", str(development), *data, "--out", str(out), *options
+    )
+
+
+@pytest.fixture
+def development_data(tmp_path):
+    """FNC-1, Climate-FEVER and check-case files with pairs in the development split and outside it."""
+    from verification.stance.data import for_training, in_development
+
+    keys = [str(number) for number in range(200)]
+    development = [key for key in keys if in_development(key)][:2]
+    trained = [key for key in keys if for_training(key)][:2]
+    texts = [text for _, text in BODIES]
+    fnc = tmp_path / "fnc1"
+    fnc.mkdir()
+    write_csv(
+        fnc / "bodies.csv",
+        ["Body ID", "articleBody"],
+        [(key, texts[i]) for i, key in enumerate(development)]
+        + [(key, texts[i]) for i, key in enumerate(trained)],
+    )
+    write_csv(
+        fnc / "stances.csv",
+        ["Headline", "Body ID", "Stance"],
+        [(STANCES[0][0], development[0], "agree"), (STANCES[0][0], development[1], "unrelated")]
+        + [(STANCES[0][0], trained[0], "agree"), (STANCES[1][0], trained[0], "unrelated")]
+        + [(STANCES[1][0], trained[1], "agree")],
+    )
+    climate = tmp_path / "climate_fever"
+    climate.mkdir()
+    (climate / "claims.jsonl").write_text(
+        json.dumps(
+            {
+                "claim_id": development[0],
+                "claim": "Global warming is driving polar bears toward extinction",
+                "supports_ids": ["Polar bear:1"],
+                "refutes_ids": ["Polar bear:2"],
+                "nei_ids": [],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (climate / "passages.tsv").write_text(
+        "passage_id\tarticle\ttext\n"
+        "Polar bear:1\tPolar bear\tThe loss of sea ice from global warming threatens polar bears.\n"
+        "Polar bear:2\tPolar bear\tPolar bear numbers have risen and the species is not threatened.\n",
+        encoding="utf-8",
+    )
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    write_csv(cases / "bodies.csv", ["Body ID", "articleBody"], BODIES)
+    write_csv(cases / "stances.csv", ["Headline", "Body ID", "Stance"], STANCES)
+    return ("--fnc", str(fnc), "--climate-fever", str(climate), "--cases", str(cases))
+
+
+def test_train_stance_priors_writes_the_biases_and_a_head_fitted_again_into_the_model_card(
+    development_data, tmp_path
+):
+    from verification.stance import model as stance_model
+    from verification.stance.calibration import STEPS
+
+    development = model_copy(tmp_path / "development", learnt_from_development=False)
+    shipped = model_copy(tmp_path / "shipped", learnt_from_development=True)
+    before = json.loads((shipped / "model_card.json").read_text(encoding="utf-8"))
+    try:
+        stance_priors(development, shipped, development_data, "--head-per-class", "5")
+    finally:
+        stance_model.forget_loaded()
+    card = json.loads((shipped / "model_card.json").read_text(encoding="utf-8"))
+    calibration = card["calibration"]
+    assert set(calibration["logit_bias"]) == set(stance_model.LABELS)
+    assert calibration["chosen_on"]["pairs"] == {"fnc": 2, "climate": 2, "cases": 3}
+    assert calibration["chosen_on"]["tried"] == len(STEPS) ** 3
+    assert (
+        calibration["chosen_on"]["figures"]["objective"] >= calibration["chosen_on"]["unbiased"]["objective"]
+    )
+    # Refitted on all five pairs: the shipped model learnt from the development bodies too.
+    assert card["document_head"]["documents"] == 5
+    assert card["document_head"]["weights"] != before["document_head"]["weights"]
+    assert "calibration" not in json.loads((development / "model_card.json").read_text(encoding="utf-8"))
+
+
+def test_train_stance_priors_refuses_a_development_model_that_learnt_from_the_development_split(
+    development_data, tmp_path
+):
+    development = model_copy(tmp_path / "development", learnt_from_development=True)
+    shipped = model_copy(tmp_path / "shipped", learnt_from_development=True)
+    before = (shipped / "model_card.json").read_bytes()
+    with pytest.raises(CommandError, match="learnt from the development split"):
+        stance_priors(development, shipped, development_data)
+    assert (shipped / "model_card.json").read_bytes() == before

@@ -9,6 +9,7 @@ fact that agrees or clashes is a short cue a reviewer can check against the two 
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections.abc import Iterable
@@ -30,7 +31,8 @@ def _words(text: str) -> frozenset[str]:
 # A name after one of these (and at most two lowercase words: "in the recently liberated X") is a place.
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|around|across|into|from|out\s+of|towards?"
-    r"|visited|left|entered|reached|seized|captured|liberated)"
+    r"|visited|left|entered|reached|seized|captured|liberated|recaptured|retook|overran|stormed"
+    r"|shelled|bombed|besieged|control\s+of)"
     r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
 # Words after a name that make it a place ("the Kharkiv oblast").
@@ -171,16 +173,51 @@ def places(text: str) -> tuple[str, ...]:
         name = name_key(match.group(0))
         if match.start() == 0 or not name or name in lexicons.MONTHS or name in lexicons.WEEKDAYS:
             continue
+        if re.search(r"\d", match.group(0)) or re.match(r"\s?\d", text[match.end() :]):
+            continue  # a formula or a model ("CO2", "CO 2 levels", "Boeing 737"), not a place
         after = re.match(r"\s*([a-z]+)?", text[match.end() :])
         next_word = after.group(1) if after else None
         before = text[max(0, match.start() - 60) : match.start()]
         if next_word in _PLACE_NOUNS or (
             _PLACE_BEFORE.search(before)
             and (next_word is None or next_word in _AFTER_PLACE or next_word in lexicons.REPORTING_VERBS)
-            and not _DEMONYM.search(name.split()[-1])
+            # "Iran", "Sudan" and "Japan" end as demonyms do; a country's name is a place.
+            and (not _DEMONYM.search(name.split()[-1]) or broad_place(name))
         ):
             found.append(name)
     return tuple(dict.fromkeys(found))
+
+
+# Continents and regions that hold countries, and the names news uses for countries whose ISO
+# name is another ("Russian Federation", "Viet Nam").
+_REGIONS = _words(
+    """
+    europe asia africa america oceania antarctica arctic
+    """
+) | {"north america", "south america", "latin america", "middle east", "central asia", "the west"}
+_COUNTRY_ALIASES = {
+    "russia", "britain", "great britain", "uk", "us", "usa", "america", "vietnam", "laos", "czechia",
+    "czech republic", "turkey", "ivory coast", "south korea", "north korea", "holland", "burma",
+}  # fmt: skip
+
+
+@functools.cache
+def _broad_places() -> frozenset[str]:
+    """Return the folded names of countries (ISO 3166, by pycountry) and of continents and regions."""
+    import pycountry
+
+    found = set(_REGIONS) | _COUNTRY_ALIASES
+    for country in pycountry.countries:
+        for name in (getattr(country, key, None) for key in ("name", "common_name", "official_name")):
+            if name:
+                # "Korea, Republic of" is "Korea" too; "Iran, Islamic Republic of" is "Iran".
+                found |= {name_key(name), name_key(name.split(",")[0])}
+    return frozenset(found)
+
+
+def broad_place(place: str) -> bool:
+    """Return whether a folded place is a country or a continent, which holds many towns' events."""
+    return name_key(place).removeprefix("the ") in _broad_places()
 
 
 # A calendar year that dates an event ("in 2014"). Spans and durations are left out: "since 1970",
@@ -196,8 +233,10 @@ EVENT_YEAR = re.compile(
 
 
 def _years(text: str) -> set[str]:
-    """Return the calendar years that date events in text (not spans, decades or durations)."""
-    return set(EVENT_YEAR.findall(YEAR_SPAN.sub(" ", text)))
+    """Return the calendar years that date events in text (not spans, decades, durations or forecasts)."""
+    # A year still to come dates a forecast ("could vanish in 2035"), not what happened.
+    this_year = datetime.datetime.now(tz=datetime.UTC).year
+    return {year for year in EVENT_YEAR.findall(YEAR_SPAN.sub(" ", text)) if int(year) <= this_year}
 
 
 def actors(text: str, *, without_speaker: bool = False) -> list[str]:
@@ -437,8 +476,23 @@ def event_check(
     passage_own_places = list(places(passage))
     passage_places = passage_own_places or list(places(passage_context))
     different = False
+    # A town and a country or a continent may be one place (Bucha is in Ukraine): two sides are
+    # compared by their towns where both name one, else by their countries.
+    claim_towns = [p for p in claim_places if not broad_place(p)]
+    passage_towns = [p for p in passage_places if not broad_place(p)]
+    if claim_towns and passage_towns:
+        claim_places, passage_places = claim_towns, passage_towns
+    elif claim_towns or passage_towns:
+        claim_places = [p for p in claim_places if broad_place(p)]
+        passage_places = [p for p in passage_places if broad_place(p)]
     if claim_places and passage_places:
-        common = _overlaps(passage_places, claim_places)
+        # A place one side names the other may name in passing ("in Greenland, Antarctica and
+        # globally"): any name of the other side that is the place is enough.
+        common = (
+            _overlaps(passage_places, claim_places)
+            or _overlaps(passage_places, names(claim))
+            or _overlaps(claim_places, names(passage))
+        )
         if common:
             agreeing.append(f"place: {', '.join(common[:3])}")
         else:

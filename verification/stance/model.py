@@ -39,6 +39,8 @@ class _Loaded:
     session: Any
     tokenizer: Any
     max_length: int
+    # Added to the logits: the class priors chosen on the development split (calibration.py).
+    bias: np.ndarray
 
 
 @functools.cache
@@ -59,7 +61,14 @@ def _load(directory: Path = MODEL_DIR) -> _Loaded:
     tokenizer = Tokenizer.from_file(str(directory / TOKENIZER_PATH.name))
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=int(card["max_length"]), strategy="longest_first")
-    return _Loaded(session, tokenizer, int(card["max_length"]))
+    priors = card.get("calibration", {}).get("logit_bias", {})
+    bias = np.asarray([float(priors.get(label, 0.0)) for label in LABELS], dtype=np.float64)
+    return _Loaded(session, tokenizer, int(card["max_length"]), bias)
+
+
+def forget_loaded() -> None:
+    """Drop the models loaded so far, so that a model card written since is read again."""
+    _load.cache_clear()
 
 
 def stance_predict(pairs: Sequence[tuple[str, str]]) -> list[StancePrediction]:
@@ -83,7 +92,7 @@ def predict_with(directory: Path, pairs: Sequence[tuple[str, str]]) -> list[Stan
             "token_type_ids": np.asarray([encoding.type_ids], dtype=np.int64),
         }
         (logits,) = loaded.session.run(["logits"], inputs)
-        probabilities[row] = _softmax(np.asarray(logits, dtype=np.float64))[0]
+        probabilities[row] = _softmax(np.asarray(logits, dtype=np.float64) + loaded.bias)[0]
     return [_prediction(row) for row in probabilities]
 
 

@@ -74,15 +74,7 @@ class Command(BaseCommand):
             "stance",
             help="Fine-tune the stance cross-encoder from the packaged MiniLM weights and export int8 ONNX.",
         )
-        stance.add_argument(
-            "--fnc", type=Path, required=True, help="Folder with FNC-1's stances.csv and bodies.csv."
-        )
-        stance.add_argument(
-            "--climate-fever",
-            type=Path,
-            default=None,
-            help="Folder with Climate-FEVER's claims.jsonl, passages.tsv.",
-        )
+        _stance_data_arguments(stance, climate_fever_required=False)
         stance.add_argument(
             "--labels",
             type=Path,
@@ -141,13 +133,34 @@ class Command(BaseCommand):
         stance.add_argument(
             "--max-steps", type=int, default=None, help="Stop training after this many steps and export."
         )
-        stance.add_argument(
-            "--head-per-class",
-            type=int,
-            default=200,
-            help="Training documents of each related stance (twice as many unrelated) for the document head.",
-        )
         stance.set_defaults(run=self._run_stance)
+
+        priors = models.add_parser(
+            "stance-priors",
+            help="Choose the stance model's class biases on the development split; refit its document head.",
+        )
+        priors.add_argument(
+            "--development-model",
+            type=Path,
+            required=True,
+            help="A model trained with the same settings and --leave-out-development (train stance --out).",
+        )
+        _stance_data_arguments(priors, climate_fever_required=True)
+        priors.add_argument(
+            "--cases",
+            type=Path,
+            default=settings.BASE_DIR / "bench" / "data" / "newsroom",
+            help="The desk's check cases in FNC-1's format (stances.csv, bodies.csv).",
+        )
+        priors.add_argument("--out", type=Path, default=None, help="The model folder whose card is changed.")
+        priors.set_defaults(run=self._run_stance_priors)
+        for parser in (stance, priors):
+            parser.add_argument(
+                "--head-per-class",
+                type=int,
+                default=200,
+                help="Training documents of each related stance (twice as many unrelated) for the head.",
+            )
 
         retrieval = models.add_parser(
             "retrieval",
@@ -393,6 +406,66 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(card, indent=2))
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({facts['onnx_bytes'] / 1e6:.1f} MB of ONNX)."))
 
+    def _run_stance_priors(self, options):
+        from verification.stance import calibration
+        from verification.stance import model as stance_model
+        from verification.stance.data import StanceDataError, read_fnc_bodies, read_fnc_stances
+        from verification.stance.documents import shipped_head
+        from verification.stance.training import TrainingSettings, fit_document_head, write_card
+
+        development_dir = options["development_model"]
+        out = options["out"] or stance_model.MODEL_DIR
+        try:
+            development_card = json.loads((development_dir / "model_card.json").read_text(encoding="utf-8"))
+            card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise CommandError(
+                f"cannot read a model card: {exc}; give folders that train stance wrote."
+            ) from exc
+        if development_card.get("training", {}).get("development", {}).get("learnt_from", True):
+            raise CommandError(
+                f"{development_dir} learnt from the development split, so its reading of it says nothing: "
+                "train one with train stance --leave-out-development --out DIR and the shipped settings."
+            )
+        if "calibration" in development_card:
+            raise CommandError(f"{development_dir} already has class biases; give the model as trained.")
+        try:
+            sets = calibration.development_pairs(options["fnc"], options["climate_fever"], options["cases"])
+            pairs = read_fnc_stances(options["fnc"] / "stances.csv")
+            bodies = read_fnc_bodies(options["fnc"] / "bodies.csv")
+        except StanceDataError as exc:
+            raise CommandError(str(exc)) from exc
+        scored = calibration.score(
+            sets,
+            lambda batch: stance_model.predict_with(development_dir, batch),
+            progress=lambda rows: tqdm(rows, desc="Development pairs", unit="pair", file=self.stderr),
+        )
+        choice = calibration.choose_bias(scored)
+        card["calibration"] = calibration.card_entry(choice, sets, development_card, options)
+        write_card(out / "model_card.json", card)
+        # The head reads the biased probabilities, so it is fitted again once the card holds them.
+        stance_model.forget_loaded()
+        trained = card["training"]["settings"]
+        card["document_head"] = fit_document_head(
+            pairs,
+            bodies,
+            predict=lambda batch: stance_model.predict_with(out, batch),
+            seed=trained["seed"],
+            per_class=options["head_per_class"],
+            learns_from=TrainingSettings(
+                leave_out_development=trained.get("leave_out_development", False)
+            ).learns_from,
+            log=lambda line: self.stderr.write(line),
+        )
+        write_card(out / "model_card.json", card)
+        shipped_head.cache_clear()
+        self.stdout.write(json.dumps(card["calibration"], indent=2))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Wrote the class biases {choice.bias} and a new document head to {out / 'model_card.json'}."
+            )
+        )
+
     def _run_retrieval(self, options):
         from verification.evaluation.retrieval import EvaluationDataError, read_claims, read_passages
         from verification.search import semantic
@@ -465,6 +538,20 @@ class Command(BaseCommand):
         write_card(out / semantic.ENCODER_CARD_PATH.name, card)
         self.stdout.write(json.dumps(card, indent=2))
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({size / 1e6:.1f} MB of retrained layers)."))
+
+
+def _stance_data_arguments(parser, *, climate_fever_required: bool) -> None:
+    """Add the public data folders the stance model learns from and is chosen on."""
+    parser.add_argument(
+        "--fnc", type=Path, required=True, help="Folder with FNC-1's stances.csv and bodies.csv."
+    )
+    parser.add_argument(
+        "--climate-fever",
+        type=Path,
+        required=climate_fever_required,
+        default=None,
+        help="Folder with Climate-FEVER's claims.jsonl, passages.tsv.",
+    )
 
 
 def _base_model() -> dict:
