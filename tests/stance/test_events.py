@@ -64,6 +64,21 @@ def test_a_town_taken_shelled_or_besieged_is_a_place():
     assert places("Troops shelled Kherson and besieged Mariupol.") == ("kherson", "mariupol")
 
 
+def test_one_country_by_two_names_is_one_place():
+    check = event_check("A giant crab was spotted in the UK.", "It was photographed in the United Kingdom.")
+    assert not check.different_event
+    assert "place: united kingdom" in check.agreeing
+
+
+def test_an_acronym_is_no_place_and_a_title_cased_headline_names_only_countries():
+    assert places("The company will split into enterprise and PC businesses.") == ()
+    assert places("Isis Leader Injured in US Air Strike Near Qaim") == ()
+    assert places("Burgers are not sold in two US McDonald's restaurants.") == ()
+    assert places("Thousands of Protesters Gather in Iran After Disputed Vote") == ("iran",)
+    # A sentence is not a headline for its names' capitals.
+    assert places("The Rapid Support Forces seized Wad Madani") == ("wad madani",)
+
+
 def test_a_country_whose_name_ends_as_a_demonym_is_a_place():
     text = "Protests spread in Iran and in Sudan, said a Russian in Japan."
     assert places(text) == ("iran", "sudan", "japan")
@@ -120,6 +135,35 @@ def test_another_count_of_the_same_thing_clashes():
     )
     assert check.figure_clashes
     assert check.clashing == ("figure differs: claim 40 tank (officials destroyed), passage 12",)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("As many as 40 tanks were destroyed.", "The ministry said 12 tanks were destroyed."),
+        ("CO2 has climbed as high as 7,000 parts per million.", "CO2 stands at 409 parts per million."),
+        ("Officials said 12 tanks were destroyed.", "More than 10 tanks were destroyed, the ministry said."),
+        ("Sea level could rise by 10 to 15 feet.", "Sea level could rise 13 feet."),
+        ("The flu killed 40–50 million people.", "The flu killed 45 million people."),
+    ],
+)
+def test_a_value_within_a_bound_is_no_other_figure(claim, passage):
+    check = event_check(claim, passage)
+    assert not check.figure_clashes
+    assert not check.clashing
+
+
+def test_a_value_beyond_a_bound_still_clashes():
+    check = event_check("More than 400 people were arrested.", "Police arrested 120 people.")
+    assert check.clashing == ("figure differs: claim 400 people (arrested), passage 120",)
+    beyond_range = event_check("Sea level could rise by 10 to 15 feet.", "Sea level could rise 30 feet.")
+    assert beyond_range.clashing == ("figure differs: claim 15 feet (level rise), passage 30",)
+
+
+def test_both_ends_of_a_range_count_the_same_thing():
+    low, high = counted("Sea level could rise by 10 to 15 feet.")
+    assert (low.quantity.unit, low.bound) == ("feet", "lower")
+    assert (high.quantity.unit, high.bound) == ("feet", "upper")
 
 
 def test_a_number_remembers_what_it_counts():

@@ -87,6 +87,16 @@ _ATROCITIES = _words(
 _NUMBER_AHEAD = re.compile(r"^\W*(?:\w+\W+)?(?:the\s+)?[-−]?\d")
 # How many words after a negation it reaches: "have not committed war crimes".
 _NEGATION_SCOPE = 8
+# Words right before a figure that make it a bound, not a value: another value within it is no clash.
+_BOUNDS = {
+    "upper": re.compile(
+        r"\b(?:as\s+(?:many|much|high|large|great)\s+as|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than"
+        r"|less\s+than|under|below)\s+(?:about\s+)?$"
+    ),
+    "lower": re.compile(
+        r"\b(?:more\s+than|over|at\s+least|above|exceeding|upwards\s+of|in\s+excess\s+of)\s+(?:about\s+)?$"
+    ),
+}
 # How many words before a number, and after it, say what it counts.
 _BEFORE_NUMBER, _AFTER_NUMBER = 6, 3
 
@@ -99,6 +109,14 @@ class Counted:
     # The words around the number that say what it counts, in order: ("turnout", "election").
     subject: tuple[str, ...]
     negated: bool
+    # "as many as 500" bounds from above, "more than 400" from below: "" for a figure as it is.
+    bound: str = ""
+
+    def allows(self, value: float) -> bool:
+        """Return whether a bound figure leaves room for another value ("as high as 7,000" for 409)."""
+        return (self.bound == "upper" and value <= self.quantity.value) or (
+            self.bound == "lower" and value >= self.quantity.value
+        )
 
     @property
     def label(self) -> str:
@@ -169,15 +187,28 @@ def names(text: str) -> tuple[str, ...]:
 def places(text: str) -> tuple[str, ...]:
     """Return the names of text that stand as places ("in Bucha", "the Kharkiv oblast"), folded."""
     found: list[str] = []
+    headline_cased = _headline_cased(text)
     for match in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", text):
         name = name_key(match.group(0))
         if match.start() == 0 or not name or name in lexicons.MONTHS or name in lexicons.WEEKDAYS:
             continue
         if re.search(r"\d", match.group(0)) or re.match(r"\s?\d", text[match.end() :]):
             continue  # a formula or a model ("CO2", "CO 2 levels", "Boeing 737"), not a place
+        before = text[max(0, match.start() - 60) : match.start()]
+        words = match.group(0).split()
+        size = next((k for k in range(len(words), 0, -1) if broad_place(" ".join(words[:k]))), 0)
+        if 0 < size < len(words) and words[size].lower() not in lexicons.FUNCTION_WORDS:
+            continue  # a country that qualifies what follows: "US McDonald's", "US Air Strike"
+        if headline_cased:
+            # In a headline's title case every word is capitalised ("Gather in Iran After Vote"):
+            # only a country or a continent is sure to be a place.
+            if size and _PLACE_BEFORE.search(before):
+                found.append(name_key(" ".join(words[:size])))
+            continue
+        if match.group(0).isupper() and len(match.group(0)) <= 4 and not broad_place(name):
+            continue  # an acronym ("PC", "ISIS") names an organisation or a thing
         after = re.match(r"\s*([a-z]+)?", text[match.end() :])
         next_word = after.group(1) if after else None
-        before = text[max(0, match.start() - 60) : match.start()]
         if next_word in _PLACE_NOUNS or (
             _PLACE_BEFORE.search(before)
             and (next_word is None or next_word in _AFTER_PLACE or next_word in lexicons.REPORTING_VERBS)
@@ -195,29 +226,49 @@ _REGIONS = _words(
     europe asia africa america oceania antarctica arctic
     """
 ) | {"north america", "south america", "latin america", "middle east", "central asia", "the west"}
+# Names news uses for countries whose ISO name is another, by ISO code.
 _COUNTRY_ALIASES = {
-    "russia", "britain", "great britain", "uk", "us", "usa", "america", "vietnam", "laos", "czechia",
-    "czech republic", "turkey", "ivory coast", "south korea", "north korea", "holland", "burma",
+    "russia": "RU", "britain": "GB", "great britain": "GB", "uk": "GB", "us": "US", "usa": "US",
+    "america": "US", "vietnam": "VN", "laos": "LA", "czechia": "CZ", "turkey": "TR",
+    "ivory coast": "CI", "south korea": "KR", "north korea": "KP", "holland": "NL", "burma": "MM",
 }  # fmt: skip
 
 
 @functools.cache
-def _broad_places() -> frozenset[str]:
-    """Return the folded names of countries (ISO 3166, by pycountry) and of continents and regions."""
+def _broad_places() -> dict[str, str]:
+    """Return each folded name of a country (ISO 3166, by pycountry) or a region, with one key a place."""
     import pycountry
 
-    found = set(_REGIONS) | _COUNTRY_ALIASES
+    found = {name: name for name in _REGIONS} | _COUNTRY_ALIASES
     for country in pycountry.countries:
         for name in (getattr(country, key, None) for key in ("name", "common_name", "official_name")):
             if name:
                 # "Korea, Republic of" is "Korea" too; "Iran, Islamic Republic of" is "Iran".
-                found |= {name_key(name), name_key(name.split(",")[0])}
-    return frozenset(found)
+                found.setdefault(name_key(name), country.alpha_2)
+                found.setdefault(name_key(name.split(",")[0]), country.alpha_2)
+    return found
 
 
-def broad_place(place: str) -> bool:
-    """Return whether a folded place is a country or a continent, which holds many towns' events."""
-    return name_key(place).removeprefix("the ") in _broad_places()
+def broad_place(place: str) -> str:
+    """Return the key of a country or a continent (which holds many towns' events), or "" for a town."""
+    return _broad_places().get(name_key(place).removeprefix("the "), "")
+
+
+def _same_places(left: Iterable[str], right: Iterable[str]) -> list[str]:
+    """Return the places of left that right names too, by name or as one country ("UK", "Britain")."""
+    right = list(right)
+    keys = {broad_place(place) for place in right} - {""}
+    return [a for a in left if any(same_name(a, b) for b in right) or broad_place(a) in keys]
+
+
+def _headline_cased(text: str) -> bool:
+    """Return whether text is a headline in title case: no full stop, every longer word capitalised."""
+    if re.search(r"[.!?][\"”’')\]]*\s*$", text):
+        return False  # a sentence: its capitals are names (“The Rapid Support Forces seized …”)
+    longer = re.findall(r"[A-Za-z][\w’']{3,}", text)[1:]
+    words = [word for word in longer if word.lower() not in lexicons.FUNCTION_WORDS]
+    # Title case capitalises the verbs too: one lowercase word ("seized") makes it a sentence.
+    return len(words) >= 4 and all(word[0].isupper() for word in words)
 
 
 # A calendar year that dates an event ("in 2014"). Spans and durations are left out: "since 1970",
@@ -342,9 +393,12 @@ def counted(text: str) -> tuple[Counted, ...]:
     """Return the numbers of text (years left out) with what each counts and whether it is negated."""
     tokens = tokenize(text)
     found: list[Counted] = []
-    for quantity in quantities(text):
-        if quantity.unit == "year":
-            continue
+    numbers = [q for q in quantities(text) if q.unit != "year"]
+    for position, quantity in enumerate(numbers):
+        after_range = position > 0 and _joins_range(text, numbers[position - 1], quantity)
+        if position + 1 < len(numbers) and _joins_range(text, quantity, numbers[position + 1]):
+            # "10 to 15 feet": the first end of a range counts in the second's unit.
+            quantity = replace(quantity, unit=numbers[position + 1].unit)
         index = next((i for i, t in enumerate(tokens) if t.start >= quantity.start), len(tokens))
         window = (
             tokens[max(0, index - _BEFORE_NUMBER) : index] + tokens[index + 1 : index + 1 + _AFTER_NUMBER]
@@ -369,8 +423,21 @@ def counted(text: str) -> tuple[Counted, ...]:
         if negated and earlier:
             # "71.4 percent, not the 64 percent reported": the correction counts the same thing.
             subject = tuple(dict.fromkeys((*earlier[-1].subject, *subject)))
-        found.append(Counted(quantity=quantity, subject=subject, negated=negated))
+        bound = next((side for side, words in _BOUNDS.items() if words.search(before)), "")
+        if found and after_range:
+            # A range bounds both ways: another value inside it is no other figure.
+            found[-1] = replace(found[-1], bound="lower")
+            bound = "upper"
+        found.append(Counted(quantity=quantity, subject=subject, negated=negated, bound=bound))
     return tuple(found)
+
+
+def _joins_range(text: str, low: Quantity, high: Quantity) -> bool:
+    """Return whether two numbers are the ends of one range ("10 to 15", "40–50", "between 3 and 4")."""
+    between = text[low.end : high.start]
+    if re.fullmatch(r"\s*(?:to|[-–—])\s*", between):
+        return True
+    return bool(re.fullmatch(r"\s*and\s*", between) and re.search(r"\bbetween\s+$", text[: low.start]))
 
 
 def _same_thing(a: Counted, b: Counted) -> bool:
@@ -390,7 +457,14 @@ def _figures(claim: str, passage: str) -> tuple[list[str], list[str], list[str],
         same = [p for p in passage_counts if _same_thing(mine, p)]
         asserted = [p for p in same if p.quantity.value == mine.quantity.value and not p.negated]
         denied = [p for p in same if p.quantity.value == mine.quantity.value and p.negated]
-        rivals = [p for p in same if p.quantity.value != mine.quantity.value and not p.negated]
+        rivals = [
+            p
+            for p in same
+            if p.quantity.value != mine.quantity.value
+            and not p.negated
+            and not mine.allows(p.quantity.value)
+            and not p.allows(mine.quantity.value)
+        ]
         corrected = [p for p in same if p.quantity.value != mine.quantity.value and p.negated]
         if asserted and corrected:
             agreeing.append(f"same figure: {mine.label}, not {corrected[0].quantity.written}")
@@ -489,7 +563,7 @@ def event_check(
         # A place one side names the other may name in passing ("in Greenland, Antarctica and
         # globally"): any name of the other side that is the place is enough.
         common = (
-            _overlaps(passage_places, claim_places)
+            _same_places(passage_places, claim_places)
             or _overlaps(passage_places, names(claim))
             or _overlaps(claim_places, names(passage))
         )
