@@ -219,14 +219,13 @@ def places(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-# Continents and regions that hold countries, and the names news uses for countries whose ISO
-# name is another ("Russian Federation", "Viet Nam").
+# Continents and regions that hold countries.
 _REGIONS = _words(
     """
     europe asia africa america oceania antarctica arctic
     """
-) | {"north america", "south america", "latin america", "middle east", "central asia", "the west"}
-# Names news uses for countries whose ISO name is another, by ISO code.
+) | {"north america", "south america", "latin america", "middle east", "central asia"}
+# Names news uses for countries whose ISO name is another ("Russian Federation", "Viet Nam"), by ISO code.
 _COUNTRY_ALIASES = {
     "russia": "RU", "britain": "GB", "great britain": "GB", "uk": "GB", "us": "US", "usa": "US",
     "america": "US", "vietnam": "VN", "laos": "LA", "czechia": "CZ", "turkey": "TR",
@@ -236,7 +235,7 @@ _COUNTRY_ALIASES = {
 
 @functools.cache
 def _broad_places() -> dict[str, str]:
-    """Return each folded name of a country (ISO 3166, by pycountry) or a region, with one key a place."""
+    """Return each folded name of a country (ISO 3166, by pycountry) or a region, with one key per place."""
     import pycountry
 
     found = {name: name for name in _REGIONS} | _COUNTRY_ALIASES
