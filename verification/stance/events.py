@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from verification.extraction import lexicons
@@ -258,6 +258,24 @@ def _same_places(left: Iterable[str], right: Iterable[str]) -> list[str]:
     right = list(right)
     keys = {broad_place(place) for place in right} - {""}
     return [a for a in left if any(same_name(a, b) for b in right) or broad_place(a) in keys]
+
+
+def place_level(place: str) -> str:
+    """Return "town" (or any place within a country), "country" or "region" (a continent)."""
+    key = broad_place(place)
+    if not key:
+        return "town"
+    return "country" if len(key) == 2 and key.isupper() else "region"
+
+
+def _same_level(claim: Sequence[str], passage: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Return the places of each side at the finest level both name (towns, countries, regions)."""
+    for level in ("town", "country", "region"):
+        mine = [p for p in claim if place_level(p) == level]
+        theirs = [p for p in passage if place_level(p) == level]
+        if mine and theirs:
+            return mine, theirs
+    return [], []
 
 
 def _headline_cased(text: str) -> bool:
@@ -549,29 +567,23 @@ def event_check(
     passage_own_places = list(places(passage))
     passage_places = passage_own_places or list(places(passage_context))
     different = False
-    # A town and a country or a continent may be one place (Bucha is in Ukraine): two sides are
-    # compared by their towns where both name one, else by their countries.
-    claim_towns = [p for p in claim_places if not broad_place(p)]
-    passage_towns = [p for p in passage_places if not broad_place(p)]
-    if claim_towns and passage_towns:
-        claim_places, passage_places = claim_towns, passage_towns
-    elif claim_towns or passage_towns:
-        claim_places = [p for p in claim_places if broad_place(p)]
-        passage_places = [p for p in passage_places if broad_place(p)]
-    if claim_places and passage_places:
+    # A town, its country and its continent may be one place (Bucha is in Ukraine, Greenland in
+    # what a claim calls Europe): the two sides are compared at the finest level both name.
+    claim_compared, passage_compared = _same_level(claim_places, passage_places)
+    if claim_compared and passage_compared:
         # A place one side names the other may name in passing ("in Greenland, Antarctica and
         # globally"): any name of the other side that is the place is enough.
         common = (
-            _same_places(passage_places, claim_places)
-            or _overlaps(passage_places, names(claim))
-            or _overlaps(claim_places, names(passage))
+            _same_places(passage_compared, claim_compared)
+            or _overlaps(passage_compared, names(claim))
+            or _overlaps(claim_compared, names(passage))
         )
         if common:
             agreeing.append(f"place: {', '.join(common[:3])}")
         else:
             different = True
             clashing.append(
-                f"place: claim {', '.join(claim_places[:2])}, passage {', '.join(passage_places[:2])}"
+                f"place: claim {', '.join(claim_compared[:2])}, passage {', '.join(passage_compared[:2])}"
             )
     claim_years, passage_years = _years(claim), _years(passage)
     if claim_years and passage_years:
