@@ -197,6 +197,7 @@ def places(text: str) -> tuple[str, ...]:
         before = text[max(0, match.start() - 60) : match.start()]
         words = match.group(0).split()
         size = next((k for k in range(len(words), 0, -1) if broad_place(" ".join(words[:k]))), 0)
+        country = size == len(words)
         if 0 < size < len(words) and words[size].lower() not in lexicons.FUNCTION_WORDS:
             continue  # a country that qualifies what follows: "US McDonald's", "US Air Strike"
         if headline_cased:
@@ -205,7 +206,7 @@ def places(text: str) -> tuple[str, ...]:
             if size and _PLACE_BEFORE.search(before):
                 found.append(name_key(" ".join(words[:size])))
             continue
-        if match.group(0).isupper() and len(match.group(0)) <= 4 and not broad_place(name):
+        if match.group(0).isupper() and len(match.group(0)) <= 4 and not country:
             continue  # an acronym ("PC", "ISIS") names an organisation or a thing
         after = re.match(r"\s*([a-z]+)?", text[match.end() :])
         next_word = after.group(1) if after else None
@@ -213,7 +214,7 @@ def places(text: str) -> tuple[str, ...]:
             _PLACE_BEFORE.search(before)
             and (next_word is None or next_word in _AFTER_PLACE or next_word in lexicons.REPORTING_VERBS)
             # "Iran", "Sudan" and "Japan" end as demonyms do; a country's name is a place.
-            and (not _DEMONYM.search(name.split()[-1]) or broad_place(name))
+            and (not _DEMONYM.search(name.split()[-1]) or country)
         ):
             found.append(name)
     return tuple(dict.fromkeys(found))
@@ -222,7 +223,7 @@ def places(text: str) -> tuple[str, ...]:
 # Continents and regions that hold countries.
 _REGIONS = _words(
     """
-    europe asia africa america oceania antarctica arctic
+    europe asia africa oceania antarctica arctic
     """
 ) | {"north america", "south america", "latin america", "middle east", "central asia"}
 # Names news uses for countries whose ISO name is another ("Russian Federation", "Viet Nam"), by ISO code.
