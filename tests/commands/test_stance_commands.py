@@ -7,6 +7,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.stance.copies import model_copy
+
 BODIES = [
     (
         "1",
@@ -146,13 +148,8 @@ def test_train_stance_names_a_missing_data_folder_before_training(tmp_path):
 
 
 def test_evaluate_stance_measures_the_model_in_a_folder_as_the_shipped_one(fnc_files, tmp_path):
-    from verification.stance import model as stance_model
-
     stances, bodies = fnc_files
-    folder = tmp_path / "retrained"
-    folder.mkdir()
-    for path in (stance_model.MODEL_PATH, stance_model.TOKENIZER_PATH, stance_model.CARD_PATH):
-        (folder / path.name).write_bytes(path.read_bytes())
+    folder = model_copy(tmp_path / "retrained")
     measure = ("evaluate", "stance", str(stances), str(bodies), "--json")
     shipped = json.loads(run(*measure))
     in_folder = json.loads(run(*measure, "--model", str(folder)))
@@ -215,12 +212,8 @@ def test_evaluate_stance_keeps_the_split_it_is_asked_for(tmp_path):
         run(*measure, "--held-out", "--development")
 
 
-def model_copy(folder, *, learnt_from_development):
-    from verification.stance import model as stance_model
-
-    folder.mkdir()
-    for path in (stance_model.MODEL_PATH, stance_model.TOKENIZER_PATH, stance_model.CARD_PATH):
-        (folder / path.name).write_bytes(path.read_bytes())
+def model_with_development(folder, *, learnt_from_development):
+    model_copy(folder)
     card = json.loads((folder / "model_card.json").read_text(encoding="utf-8"))
     card["training"]["development"] = {"learnt_from": learnt_from_development}
     (folder / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
@@ -291,8 +284,8 @@ def test_train_stance_priors_writes_the_biases_and_a_head_fitted_again_into_the_
     from verification.stance import model as stance_model
     from verification.stance.calibration import STEPS
 
-    development = model_copy(tmp_path / "development", learnt_from_development=False)
-    shipped = model_copy(tmp_path / "shipped", learnt_from_development=True)
+    development = model_with_development(tmp_path / "development", learnt_from_development=False)
+    shipped = model_with_development(tmp_path / "shipped", learnt_from_development=True)
     before = json.loads((shipped / "model_card.json").read_text(encoding="utf-8"))
     try:
         stance_priors(development, shipped, development_data, "--head-per-class", "5")
@@ -315,9 +308,49 @@ def test_train_stance_priors_writes_the_biases_and_a_head_fitted_again_into_the_
 def test_train_stance_priors_refuses_a_development_model_that_learnt_from_the_development_split(
     development_data, tmp_path
 ):
-    development = model_copy(tmp_path / "development", learnt_from_development=True)
-    shipped = model_copy(tmp_path / "shipped", learnt_from_development=True)
+    development = model_with_development(tmp_path / "development", learnt_from_development=True)
+    shipped = model_with_development(tmp_path / "shipped", learnt_from_development=True)
     before = (shipped / "model_card.json").read_bytes()
     with pytest.raises(CommandError, match="learnt from the development split"):
         stance_priors(development, shipped, development_data)
     assert (shipped / "model_card.json").read_bytes() == before
+
+
+def test_train_stance_ensemble_lays_out_the_members_and_fits_a_head_on_their_mean(development_data, tmp_path):
+    from verification.stance import model as stance_model
+
+    first = model_copy(tmp_path / "first", single=True)
+    second = model_copy(tmp_path / "second", single=True)
+    fnc = development_data[1]
+    try:
+        out = run(
+            "train",
+            "stance-ensemble",
+            str(first),
+            str(second),
+            "--fnc",
+            fnc,
+            "--out",
+            str(tmp_path / "both"),
+            "--model-version",
+            "9",
+            "--head-per-class",
+            "5",
+        )
+        card = json.loads((tmp_path / "both" / "model_card.json").read_text(encoding="utf-8"))
+        assert stance_model.predict_with(tmp_path / "both", [STANCES[0][:2]])
+    finally:
+        stance_model.forget_loaded()
+    assert "an ensemble of stance.onnx, stance-2.onnx" in out
+    assert card["version"] == "9"
+    assert card["ensemble"]["members"] == ["stance.onnx", "stance-2.onnx"]
+    assert len(card["ensemble"]["trained"]) == 2
+    # The members learnt from every body but the held-out ones: the head reads all five pairs.
+    assert card["document_head"]["documents"] == 5
+
+
+def test_train_stance_ensemble_names_a_folder_that_holds_no_model(development_data, tmp_path):
+    first = model_copy(tmp_path / "first", single=True)
+    with pytest.raises(CommandError, match="not a model folder"):
+        run("train", "stance-ensemble", str(first), str(tmp_path / "nothing"), "--fnc", development_data[1])
+    assert not (tmp_path / "nothing").exists()

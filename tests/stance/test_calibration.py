@@ -1,11 +1,11 @@
 """The stance model's class biases: how they are chosen on development pairs and how the model adds them."""
 
 import json
-import shutil
 
 import numpy as np
 import pytest
 
+from tests.stance.copies import model_copy
 from verification.stance import model as stance_model
 from verification.stance.calibration import STEPS, Scored, choose_bias, development_figures
 
@@ -66,10 +66,7 @@ def test_no_bias_is_chosen_that_costs_the_check_cases_more_than_the_guard():
 
 @pytest.fixture
 def model_folder(tmp_path):
-    folder = tmp_path / "model"
-    folder.mkdir()
-    for name in ("stance.onnx", "tokenizer.json", "model_card.json"):
-        shutil.copy(stance_model.MODEL_DIR / name, folder / name)
+    folder = model_copy(tmp_path / "model")
     yield folder
     stance_model.forget_loaded()
 

@@ -36,7 +36,8 @@ class StancePrediction:
 
 @dataclass(frozen=True)
 class _Loaded:
-    session: Any
+    # One session per member of the ensemble the card names (one for a single model).
+    sessions: tuple[Any, ...]
     tokenizer: Any
     max_length: int
     # Added to the logits: the class priors chosen on the development split (calibration.py).
@@ -55,15 +56,32 @@ def _load(directory: Path = MODEL_DIR) -> _Loaded:
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = THREADS
     options.inter_op_num_threads = 1
-    session = onnxruntime.InferenceSession(
-        str(directory / MODEL_PATH.name), sess_options=options, providers=["CPUExecutionProvider"]
+    sessions = tuple(
+        onnxruntime.InferenceSession(
+            str(directory / name), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        for name in members(card)
     )
     tokenizer = Tokenizer.from_file(str(directory / TOKENIZER_PATH.name))
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=int(card["max_length"]), strategy="longest_first")
     priors = card.get("calibration", {}).get("logit_bias", {})
     bias = np.asarray([float(priors.get(label, 0.0)) for label in LABELS], dtype=np.float64)
-    return _Loaded(session, tokenizer, int(card["max_length"]), bias)
+    return _Loaded(sessions, tokenizer, int(card["max_length"]), bias)
+
+
+def members(card: dict[str, Any]) -> list[str]:
+    """Return the ONNX files of a model folder whose probabilities are averaged (one for a single model)."""
+    return list(card.get("ensemble", {}).get("members") or [MODEL_PATH.name])
+
+
+def folder_files(directory: Path) -> list[str]:
+    """Return the names of the files a model folder needs: its card, tokenizer and every member's weights."""
+    try:
+        card = json.loads((directory / CARD_PATH.name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        card = {}
+    return [*members(card), TOKENIZER_PATH.name, CARD_PATH.name]
 
 
 def forget_loaded() -> None:
@@ -91,8 +109,15 @@ def predict_with(directory: Path, pairs: Sequence[tuple[str, str]]) -> list[Stan
             "attention_mask": np.asarray([encoding.attention_mask], dtype=np.int64),
             "token_type_ids": np.asarray([encoding.type_ids], dtype=np.int64),
         }
-        (logits,) = loaded.session.run(["logits"], inputs)
-        probabilities[row] = _softmax(np.asarray(logits, dtype=np.float64) + loaded.bias)[0]
+        # An ensemble's members learnt from different draws of the data and err differently: the
+        # mean of their probabilities is surer where they agree and hedged where they do not.
+        probabilities[row] = np.mean(
+            [
+                _softmax(np.asarray(session.run(["logits"], inputs)[0], dtype=np.float64) + loaded.bias)[0]
+                for session in loaded.sessions
+            ],
+            axis=0,
+        )
     return [_prediction(row) for row in probabilities]
 
 

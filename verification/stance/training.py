@@ -316,6 +316,74 @@ class _LogitsOnly:
         return Wrapped(model)
 
 
+class EnsembleError(ValueError):
+    """The folders given cannot make one ensemble; the message says why."""
+
+
+def ensemble(member_dirs: Sequence[Path], out_dir: Path, *, version: str) -> dict:
+    """Lay trained models into out_dir as one ensemble and return its card, still without a document head.
+
+    The members' ONNX files become stance.onnx, stance-2.onnx, ... (the model averages their
+    probabilities); the card is the first member's, with every member's training and rebuild line.
+    out_dir may be one of the members: every file is read before any is written.
+    """
+    if len(member_dirs) < 2:
+        raise EnsembleError("an ensemble needs two models at least.")
+    cards = []
+    for directory in member_dirs:
+        try:
+            cards.append(json.loads((directory / "model_card.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise EnsembleError(
+                f"{directory} is not a model folder that train stance wrote ({exc})."
+            ) from exc
+        if "ensemble" in cards[-1]:
+            raise EnsembleError(f"{directory} is an ensemble already; give the models it was made of.")
+    tokenizers = {(d / "tokenizer.json").read_bytes() for d in member_dirs}
+    shapes = {(tuple(c["labels"]), c["max_length"]) for c in cards}
+    if len(tokenizers) > 1 or len(shapes) > 1:
+        raise EnsembleError(
+            "the models read text differently (tokenizer, labels or length): train them alike."
+        )
+    weights = [(d / "stance.onnx").read_bytes() for d in member_dirs]
+    tokenizer = tokenizers.pop()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    names = ["stance.onnx", *(f"stance-{number}.onnx" for number in range(2, len(weights) + 1))]
+    for name, blob in zip(names, weights, strict=True):
+        (out_dir / name).write_bytes(blob)
+    (out_dir / "tokenizer.json").write_bytes(tokenizer)
+    card = {
+        key: value for key, value in cards[0].items() if key not in ("document_head", "evaluation", "size")
+    }
+    card["version"] = version
+    card["ensemble"] = {
+        "members": names,
+        "reads": "each pair is read by every member; the mean of their probabilities decides",
+        "trained": [
+            {"file": name, "settings": c["training"]["settings"], "rebuild": c["rebuild"]}
+            for name, c in zip(names, cards, strict=True)
+        ],
+    }
+    # A card from before the development split was recorded learnt from all but the held-out data.
+    learnt = any(c["training"].get("development", {}).get("learnt_from", True) for c in cards)
+    card["training"] = {
+        **card["training"],
+        "development": {**card["training"].get("development", {}), "learnt_from": learnt},
+    }
+    card["rebuild"] = (
+        " && ".join(f"{c['rebuild']} --out MEMBER{number}" for number, c in enumerate(cards, start=1))
+        + " && python manage.py train stance-ensemble "
+        + " ".join(f"MEMBER{number}" for number in range(1, len(cards) + 1))
+        + " --fnc ../shared/data/fnc1"
+    )
+    card["size"] = {
+        **{f"{name}_bytes": len(blob) for name, blob in zip(names, weights, strict=True)},
+        "tokenizer.json_bytes": len(tokenizer),
+        "weights": "int8 (onnxruntime dynamic quantisation)",
+    }
+    return card
+
+
 def write_card(path: Path, card: dict) -> None:
     """Write the model card as indented JSON."""
     path.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

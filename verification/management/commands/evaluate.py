@@ -333,13 +333,12 @@ def _in_split(options, key: str) -> bool:
 def _stance_model(directory: Path | None):
     """Return the stance reader and document head of the shipped model, or of the model in directory."""
     from verification.stance.documents import SHIPPED
-    from verification.stance.model import CARD_PATH, MODEL_PATH, TOKENIZER_PATH, predict_with, stance_predict
+    from verification.stance.model import CARD_PATH, folder_files, predict_with, stance_predict
 
     if directory is None:
         return stance_predict, SHIPPED
     card_path = directory / CARD_PATH.name
-    names = (MODEL_PATH.name, TOKENIZER_PATH.name, CARD_PATH.name)
-    missing = [name for name in names if not (directory / name).is_file()]
+    missing = [name for name in folder_files(directory) if not (directory / name).is_file()]
     if missing:
         raise CommandError(f"{directory} is not a stance model folder: {', '.join(missing)} missing.")
     try:

@@ -135,6 +135,24 @@ class Command(BaseCommand):
         )
         stance.set_defaults(run=self._run_stance)
 
+        combined = models.add_parser(
+            "stance-ensemble",
+            help="Make one stance model of several trained alike (train stance --out DIR, other seeds) "
+            "and fit its document head.",
+        )
+        combined.add_argument(
+            "members", type=Path, nargs="+", metavar="MODEL_DIR", help="Folders that train stance wrote."
+        )
+        combined.add_argument(
+            "--fnc",
+            type=Path,
+            required=True,
+            help="Folder with FNC-1's stances.csv and bodies.csv (the head).",
+        )
+        combined.add_argument("--out", type=Path, default=None, help="Folder to write the ensemble into.")
+        combined.add_argument("--model-version", default="1", help="The version the model card names.")
+        combined.set_defaults(run=self._run_stance_ensemble)
+
         priors = models.add_parser(
             "stance-priors",
             help="Choose the stance model's class biases on the development split; refit its document head.",
@@ -154,7 +172,7 @@ class Command(BaseCommand):
         )
         priors.add_argument("--out", type=Path, default=None, help="The model folder whose card is changed.")
         priors.set_defaults(run=self._run_stance_priors)
-        for parser in (stance, priors):
+        for parser in (stance, combined, priors):
             parser.add_argument(
                 "--head-per-class",
                 type=int,
@@ -405,6 +423,44 @@ class Command(BaseCommand):
         write_card(out / "model_card.json", card)
         self.stdout.write(json.dumps(card, indent=2))
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({facts['onnx_bytes'] / 1e6:.1f} MB of ONNX)."))
+
+    def _run_stance_ensemble(self, options):
+        from verification.stance import model as stance_model
+        from verification.stance.data import StanceDataError, read_fnc_bodies, read_fnc_stances
+        from verification.stance.documents import shipped_head
+        from verification.stance.training import (
+            EnsembleError,
+            TrainingSettings,
+            ensemble,
+            fit_document_head,
+            write_card,
+        )
+
+        out = options["out"] or stance_model.MODEL_DIR
+        try:
+            pairs = read_fnc_stances(options["fnc"] / "stances.csv")
+            bodies = read_fnc_bodies(options["fnc"] / "bodies.csv")
+            card = ensemble(options["members"], out, version=options["model_version"])
+        except (StanceDataError, EnsembleError) as exc:
+            raise CommandError(str(exc)) from exc
+        write_card(out / "model_card.json", card)
+        # The head reads the ensemble's averaged probabilities, so it is fitted once the members are in place.
+        stance_model.forget_loaded()
+        card["document_head"] = fit_document_head(
+            pairs,
+            bodies,
+            predict=lambda batch: stance_model.predict_with(out, batch),
+            seed=card["training"]["settings"]["seed"],
+            per_class=options["head_per_class"],
+            learns_from=TrainingSettings(
+                leave_out_development=not card["training"]["development"]["learnt_from"]
+            ).learns_from,
+            log=lambda line: self.stderr.write(line),
+        )
+        write_card(out / "model_card.json", card)
+        shipped_head.cache_clear()
+        members = ", ".join(card["ensemble"]["members"])
+        self.stdout.write(self.style.SUCCESS(f"Wrote {out}: an ensemble of {members} and its document head."))
 
     def _run_stance_priors(self, options):
         from verification.stance import calibration
