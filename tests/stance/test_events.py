@@ -139,6 +139,17 @@ def test_a_percentage_of_something_else_is_neither_agreement_nor_clash():
     )
 
 
+@pytest.mark.parametrize("figure", ["61.7%", "61.7 percent", "61.7 per cent"])
+def test_a_unit_written_out_leaves_room_for_what_the_figure_counts(figure):
+    claim = "Turnout in the Polish parliamentary election was 74.4 percent"
+    passage = f"Final results showed turnout of {figure} in the Polish parliamentary election, they said."
+    (counted_figure,) = counted(passage)
+    assert "polish" in counted_figure.subject
+    check = event_check(claim, passage)
+    assert check.figure_clashes
+    assert check.clashing == ("figure differs: claim 74.4% (polish parliamentary election), passage 61.7%",)
+
+
 def test_another_count_of_the_same_thing_clashes():
     check = event_check(
         "Officials said 40 tanks were destroyed.", "The ministry said 12 tanks were destroyed."

@@ -418,9 +418,12 @@ def counted(text: str) -> tuple[Counted, ...]:
             # "10 to 15 feet": the first end of a range counts in the second's unit.
             quantity = replace(quantity, unit=numbers[position + 1].unit)
         index = next((i for i, t in enumerate(tokens) if t.start >= quantity.start), len(tokens))
-        window = (
-            tokens[max(0, index - _BEFORE_NUMBER) : index] + tokens[index + 1 : index + 1 + _AFTER_NUMBER]
-        )
+        after = index + 1
+        # A unit written out ("61.7 percent in the Polish election", "15 people in Kharkiv") is read
+        # past, as "61.7%" is: the words after it say what is counted.
+        while after < min(len(tokens), index + 3) and _spells_unit(tokens[after].lower, quantity.unit):
+            after += 1
+        window = tokens[max(0, index - _BEFORE_NUMBER) : index] + tokens[after : after + _AFTER_NUMBER]
         subject = tuple(
             dict.fromkeys(
                 t.lower
@@ -448,6 +451,11 @@ def counted(text: str) -> tuple[Counted, ...]:
             bound = "upper"
         found.append(Counted(quantity=quantity, subject=subject, negated=negated, bound=bound))
     return tuple(found)
+
+
+def _spells_unit(word: str, unit: str) -> bool:
+    """Return whether a word after a number spells its unit ("percent", "per cent", "people")."""
+    return bool(unit) and (word.removesuffix("s") == unit or (unit == "percent" and word in ("per", "cent")))
 
 
 def _joins_range(text: str, low: Quantity, high: Quantity) -> bool:
