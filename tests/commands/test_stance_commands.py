@@ -345,6 +345,9 @@ def test_train_stance_ensemble_lays_out_the_members_and_fits_a_head_on_their_mea
     assert card["version"] == "9"
     assert card["ensemble"]["members"] == ["stance.onnx", "stance-2.onnx"]
     assert len(card["ensemble"]["trained"]) == 2
+    assert card["rebuild"].endswith(
+        "stance-ensemble MEMBER1 MEMBER2 --fnc ../shared/data/fnc1 --model-version 9 --head-per-class 5"
+    )
     # The members learnt from every body but the held-out ones: the head reads all five pairs.
     assert card["document_head"]["documents"] == 5
 

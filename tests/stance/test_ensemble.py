@@ -98,4 +98,8 @@ def test_an_ensemble_refuses_one_model_an_ensemble_and_models_that_read_differen
         ensemble([first, longer], tmp_path / "out", version="test")
     with pytest.raises(EnsembleError, match="not a model folder"):
         ensemble([first, tmp_path / "missing"], tmp_path / "out", version="test")
+    weightless = single_model(tmp_path / "weightless")
+    (weightless / "stance.onnx").unlink()
+    with pytest.raises(EnsembleError, match="not a model folder"):
+        ensemble([first, weightless], tmp_path / "out", version="test")
     assert not (tmp_path / "out").exists()  # nothing written before every member was read

@@ -329,23 +329,23 @@ def ensemble(member_dirs: Sequence[Path], out_dir: Path, *, version: str) -> dic
     """
     if len(member_dirs) < 2:
         raise EnsembleError("an ensemble needs two models at least.")
-    cards = []
+    cards, weights, tokenizers = [], [], set()
     for directory in member_dirs:
         try:
             cards.append(json.loads((directory / "model_card.json").read_text(encoding="utf-8")))
+            weights.append((directory / "stance.onnx").read_bytes())
+            tokenizers.add((directory / "tokenizer.json").read_bytes())
         except (OSError, ValueError) as exc:
             raise EnsembleError(
                 f"{directory} is not a model folder that train stance wrote ({exc})."
             ) from exc
         if "ensemble" in cards[-1]:
             raise EnsembleError(f"{directory} is an ensemble already; give the models it was made of.")
-    tokenizers = {(d / "tokenizer.json").read_bytes() for d in member_dirs}
     shapes = {(tuple(c["labels"]), c["max_length"]) for c in cards}
     if len(tokenizers) > 1 or len(shapes) > 1:
         raise EnsembleError(
             "the models read text differently (tokenizer, labels or length): train them alike."
         )
-    weights = [(d / "stance.onnx").read_bytes() for d in member_dirs]
     tokenizer = tokenizers.pop()
     out_dir.mkdir(parents=True, exist_ok=True)
     names = ["stance.onnx", *(f"stance-{number}.onnx" for number in range(2, len(weights) + 1))]

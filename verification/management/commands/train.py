@@ -443,6 +443,9 @@ class Command(BaseCommand):
             card = ensemble(options["members"], out, version=options["model_version"])
         except (StanceDataError, EnsembleError) as exc:
             raise CommandError(str(exc)) from exc
+        card["rebuild"] += (
+            f" --model-version {options['model_version']} --head-per-class {options['head_per_class']}"
+        )
         write_card(out / "model_card.json", card)
         # The head reads the ensemble's averaged probabilities, so it is fitted once the members are in place.
         stance_model.forget_loaded()
