@@ -424,17 +424,30 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(card, indent=2))
         self.stdout.write(self.style.SUCCESS(f"Wrote {out} ({facts['onnx_bytes'] / 1e6:.1f} MB of ONNX)."))
 
+    def _head_refitted(self, out, card, pairs, bodies, *, per_class, leave_out_development):
+        """Write the card into out, fit the document head on the model there as it reads now, save both."""
+        from verification.stance import model as stance_model
+        from verification.stance.documents import shipped_head
+        from verification.stance.training import TrainingSettings, fit_document_head, write_card
+
+        write_card(out / "model_card.json", card)
+        stance_model.forget_loaded()
+        card["document_head"] = fit_document_head(
+            pairs,
+            bodies,
+            predict=lambda batch: stance_model.predict_with(out, batch),
+            seed=card["training"]["settings"]["seed"],
+            per_class=per_class,
+            learns_from=TrainingSettings(leave_out_development=leave_out_development).learns_from,
+            log=lambda line: self.stderr.write(line),
+        )
+        write_card(out / "model_card.json", card)
+        shipped_head.cache_clear()
+
     def _run_stance_ensemble(self, options):
         from verification.stance import model as stance_model
         from verification.stance.data import StanceDataError, read_fnc_bodies, read_fnc_stances
-        from verification.stance.documents import shipped_head
-        from verification.stance.training import (
-            EnsembleError,
-            TrainingSettings,
-            ensemble,
-            fit_document_head,
-            write_card,
-        )
+        from verification.stance.training import EnsembleError, ensemble
 
         out = options["out"] or stance_model.MODEL_DIR
         try:
@@ -446,22 +459,15 @@ class Command(BaseCommand):
         card["rebuild"] += (
             f" --model-version {options['model_version']} --head-per-class {options['head_per_class']}"
         )
-        write_card(out / "model_card.json", card)
         # The head reads the ensemble's averaged probabilities, so it is fitted once the members are in place.
-        stance_model.forget_loaded()
-        card["document_head"] = fit_document_head(
+        self._head_refitted(
+            out,
+            card,
             pairs,
             bodies,
-            predict=lambda batch: stance_model.predict_with(out, batch),
-            seed=card["training"]["settings"]["seed"],
             per_class=options["head_per_class"],
-            learns_from=TrainingSettings(
-                leave_out_development=not card["training"]["development"]["learnt_from"]
-            ).learns_from,
-            log=lambda line: self.stderr.write(line),
+            leave_out_development=not card["training"]["development"]["learnt_from"],
         )
-        write_card(out / "model_card.json", card)
-        shipped_head.cache_clear()
         members = ", ".join(card["ensemble"]["members"])
         self.stdout.write(self.style.SUCCESS(f"Wrote {out}: an ensemble of {members} and its document head."))
 
@@ -469,8 +475,6 @@ class Command(BaseCommand):
         from verification.stance import calibration
         from verification.stance import model as stance_model
         from verification.stance.data import StanceDataError, read_fnc_bodies, read_fnc_stances
-        from verification.stance.documents import shipped_head
-        from verification.stance.training import TrainingSettings, fit_document_head, write_card
 
         development_dir = options["development_model"]
         out = options["out"] or stance_model.MODEL_DIR
@@ -501,23 +505,15 @@ class Command(BaseCommand):
         )
         choice = calibration.choose_bias(scored)
         card["calibration"] = calibration.card_entry(choice, sets, development_card, options)
-        write_card(out / "model_card.json", card)
         # The head reads the biased probabilities, so it is fitted again once the card holds them.
-        stance_model.forget_loaded()
-        trained = card["training"]["settings"]
-        card["document_head"] = fit_document_head(
+        self._head_refitted(
+            out,
+            card,
             pairs,
             bodies,
-            predict=lambda batch: stance_model.predict_with(out, batch),
-            seed=trained["seed"],
             per_class=options["head_per_class"],
-            learns_from=TrainingSettings(
-                leave_out_development=trained.get("leave_out_development", False)
-            ).learns_from,
-            log=lambda line: self.stderr.write(line),
+            leave_out_development=card["training"]["settings"].get("leave_out_development", False),
         )
-        write_card(out / "model_card.json", card)
-        shipped_head.cache_clear()
         self.stdout.write(json.dumps(card["calibration"], indent=2))
         self.stdout.write(
             self.style.SUCCESS(
