@@ -1,5 +1,7 @@
 """How the stance is decided from the model's reading, the event check and the rules; pure."""
 
+import pytest
+
 from verification.choices import Stance
 from verification.stance import label_stance
 from verification.stance.decide import decide_candidates, decide_stance
@@ -38,18 +40,26 @@ def test_the_model_decides_when_the_event_is_compatible_and_its_confidence_is_sh
     assert "agrees: place: bucha" in decided.cues
 
 
-def test_support_across_two_towns_is_overridden_as_another_event():
-    decided = decide(
-        "Officials found a torture room in Bucha.",
-        "Officials found a torture chamber in Balakliya.",
-        reading("supports", 0.95),
-    )
+@pytest.mark.parametrize(
+    ("claim", "passage", "why"),
+    [
+        (
+            "Officials found a torture room in Bucha.",
+            "Officials found a torture chamber in Balakliya.",
+            "place: claim bucha, passage balakliya",
+        ),
+        (
+            "Dock workers went on strike over pension reform in March 2024.",
+            "ANTWERP, Belgium, Sept 16, 2024 - Dock workers began a 72-hour strike on Monday over pay.",
+            "date: claim March, story filed in September",
+        ),
+    ],
+)
+def test_support_across_two_places_or_months_is_overridden_as_another_event(claim, passage, why):
+    decided = decide(claim, passage, reading("supports", 0.95))
     assert decided.stance == Stance.UNRELATED
     assert decided.confidence == round(0.05 / 3, 4)
-    assert (
-        "event check overrides the model: another event: place: claim bucha, passage balakliya"
-        in decided.cues
-    )
+    assert f"event check overrides the model: another event: {why}" in decided.cues
 
 
 def test_a_corrected_figure_supports_the_right_figure_and_contradicts_the_wrong_one_with_or_without_model():
@@ -161,3 +171,25 @@ def test_a_claim_that_denies_what_the_passage_asserts_still_contradicts_without_
     )
     assert decided.stance == Stance.CONTRADICTS
     assert "rules: claim negates (not), passage asserts" in decided.cues
+
+
+def test_a_report_said_to_be_unconfirmed_discusses_whatever_side_the_model_reads():
+    passage = (
+        "A newspaper report alleged that the club paid 1.2 million pounds to the player's agent. "
+        "The league said it was examining the allegations."
+    )
+    claim = "The club secretly paid 1.2 million pounds to a striker's agent."
+    # The claim's figure stated inside an allegation is reported, not confirmed, whatever the model reads.
+    for prediction in (
+        None,
+        reading("supports", 0.9),
+        reading("discusses", 0.9),
+        reading("contradicts", 0.8),
+        reading("unrelated", 0.9),
+    ):
+        decided = decide(claim, passage, prediction)
+        assert decided.stance == Stance.DISCUSSES, prediction
+        assert any("reports it unconfirmed: “alleged that”" in cue for cue in decided.cues)
+    # Another story that happens to be unconfirmed stays unrelated.
+    other = "Prosecutors said the cause of the fire was under investigation."
+    assert decide(claim, other, reading("unrelated", 0.9)).stance == Stance.UNRELATED

@@ -2,7 +2,7 @@
 
 import pytest
 
-from verification.stance.events import counted, event_check, places
+from verification.stance.events import counted, dateline, event_check, places
 
 BUCHA_STORY = (
     "Ukrainian officials say that they have discovered a torture room in a town seized by Russians.\n\n"
@@ -310,3 +310,150 @@ def test_a_correction_without_its_unit_counts_in_the_number_it_corrects():
 def test_a_noun_in_ing_under_a_negation_is_no_act_denied():
     claim = "Russian troops shelled a building in Kharkiv."
     assert not event_check(claim, "Russian troops did not enter the building until Monday.").denial
+
+
+@pytest.mark.parametrize(
+    ("story", "filed"),
+    [
+        ("LYON, France, Oct 6 - Police arrested a man.", ("lyon", "france")),
+        ("THE HAGUE, Nov 27 - Dutch health authorities are testing a farm worker.", ("the hague",)),
+        ("KYIV (Reuters) - Missiles struck overnight.", ("kyiv",)),
+        ("MALATYA, Turkey, March 11, 2025 - A magnitude 6.4 earthquake struck.", ("malatya", "turkey")),
+        ("Floods hit the north\n\nBERGEN, Norway, Feb 14 - The glacier retreated.", ("bergen", "norway")),
+        ("BREAKING - Missiles struck overnight.", ()),
+        ("US, UK agree - a deal is near.", ()),
+        ("NATO said on Monday that it would meet.", ()),
+    ],
+)
+def test_a_wire_dateline_names_where_the_story_was_filed(story, filed):
+    assert dateline(story) == filed
+
+
+def test_a_place_named_by_its_noun_or_before_a_verb_in_the_past_tense_is_a_place():
+    assert places("Police in Marseille arrested a teenager.") == ("marseille",)
+    assert places("A wildfire burned on the Greek island of Evia for a day.") == ("evia",)
+    # A demonym before a place noun qualifies the place; it is not one.
+    assert places("Rebels captured the Malian town of Tessit in January.") == ("tessit",)
+
+
+def test_a_story_filed_from_another_town_is_another_event_where_it_names_no_place():
+    story = "LYON, France, Oct 6 - Police arrested a 34-year-old man over a stabbing near the station."
+    check = event_check("Police in Marseille arrested a teenager over a shooting.", story)
+    assert check.different_event
+    assert "place: claim marseille, passage lyon" in check.clashing
+    # A sentence of the story without a place of its own takes the dateline from its document.
+    later = event_check(
+        "Police in Marseille arrested a teenager over a shooting.",
+        "The victim was in a stable condition in hospital.",
+        passage_context=story,
+    )
+    assert later.different_event
+
+
+def test_a_dateline_gives_way_where_the_story_names_the_claims_place():
+    # Filed from the capital, about a strike in another city: the dateline is not the event's place.
+    story = "KYIV, March 3 - A missile strike on Kharkiv killed 12 people. The strike hit a power plant."
+    check = event_check(
+        "A missile strike in Kharkiv killed 12 people.",
+        "The strike hit a power plant.",
+        passage_context=story,
+    )
+    assert not check.different_event
+
+
+def test_a_story_filed_months_from_the_claims_month_is_another_event():
+    claim = "Dock workers in Antwerp went on strike over pension reform in March 2024."
+    story = "ANTWERP, Belgium, Sept 16, 2024 - Dock workers began a 72-hour strike on Monday over pay."
+    check = event_check(claim, story)
+    assert check.different_event
+    assert "date: claim March, story filed in September" in check.clashing
+    # Filed before the claimed month: the story cannot report it.
+    assert event_check(
+        "Daniel Kiprono won the Chicago Marathon in October.", "BERLIN, Sept 28 - Daniel Kiprono won."
+    ).different_event
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # October's figure is news in November.
+        "WARSAW, Nov 12 - Inflation eased to 4.9 percent, the statistics office said.",
+        # A month named in the passage itself may be the event's, before its filing: the model reads it.
+        "WARSAW, Dec 12 - Inflation eased to 4.9 percent in October, then rose in November.",
+        # No dateline, no month to compare.
+        "Inflation eased to 4.9 percent, the statistics office said.",
+    ],
+)
+def test_a_story_filed_soon_after_or_naming_months_itself_is_not_another_event(story):
+    assert not event_check("Inflation in Poland eased to 4.9 percent in October.", story).different_event
+
+
+def test_a_rounded_figure_is_the_same_figure_but_two_figures_at_one_precision_are_two():
+    check = event_check(
+        "Elena Vasquez won the runoff with 52 percent of the vote.",
+        "Elena Vasquez secured 52.4% of the runoff vote.",
+    )
+    assert check.figure_agrees
+    assert not check.figure_clashes
+    assert event_check(
+        "Elena Vasquez won the runoff with 52 percent of the vote.",
+        "Elena Vasquez secured 52.6% of the runoff vote.",
+    ).figure_clashes
+    assert event_check(
+        "A magnitude 7.0 earthquake struck the province.", "A magnitude 6.4 earthquake struck the province."
+    ).figure_clashes
+    # A passage rounder than the claim neither states nor denies its figure.
+    rounder = event_check(
+        "Satellites show sea level rising at 3.2 mm a year.",
+        "Satellites show sea level rising at about 3 mm a year.",
+    )
+    assert not rounder.figure_agrees
+    assert not rounder.figure_clashes
+
+
+def test_a_report_said_to_be_unconfirmed_is_marked_so():
+    check = event_check(
+        "Rebels have taken control of the town of Ber.",
+        "Rebels have seized the town of Ber, residents said, though the claim could not be independently "
+        "verified.",
+    )
+    assert check.unconfirmed == "could not be independently verified"
+    assert not event_check("Rebels took Ber.", "Rebels took Ber on Saturday, the army said.").unconfirmed
+    # An unverified account is an account, not a report said to be unverified.
+    assert not event_check("The tweet was fake.", "The tweet came from an unverified account.").unconfirmed
+    # "Alleged" alone takes no side away: the arrest of an alleged attacker is an arrest.
+    assert not event_check("Police arrested a man.", "Police arrested the alleged attacker.").unconfirmed
+
+
+def test_a_day_of_the_month_counts_nothing():
+    assert [c.quantity.value for c in counted("Turnout in the January 12 election was 52 percent.")] == [52.0]
+    assert [c.quantity.value for c in counted("On 12 March, 300 people marched.")] == [300.0]
+
+
+def test_a_figure_without_a_unit_counts_what_its_words_say():
+    check = event_check(
+        "Ghana has recorded 1,260 confirmed mpox cases this year.",
+        "The number of laboratory-confirmed mpox cases recorded in Ghana this year is 126, "
+        "not 1,260 as reported.",
+    )
+    assert check.figure_clashes
+    assert "figure denied: passage says not 1,260" in check.clashing
+    # A figure without a unit that corrects nothing may count anything: a price in another currency.
+    priced = event_check(
+        "Militants are trying to sell the remains for $1 million.",
+        "Militants are trying to sell the remains for $1m (£638,000), according to reports.",
+    )
+    assert not priced.figure_clashes
+
+
+def test_a_possessive_ends_a_place_name_and_a_name_before_a_verb_is_a_place_whatever_its_ending():
+    assert places("An airstrike hit the village of Nyaung Pin Thar in Myanmar's Sagaing region.") == (
+        "nyaung pin thar",
+        "myanmar",
+        "sagaing",
+    )
+    assert places("A cholera outbreak in Kasese district near the border.") == ("kasese",)
+    # Yerevan ends as a demonym does; a demonym is never followed by a verb.
+    assert places("Police in Yerevan fired tear gas.") == ("yerevan",)
+    assert places("Police in Tbilisi have fired tear gas.") == ("tbilisi",)
+    assert places("Reports came from Russian and Ukrainian sources.") == ()

@@ -7,9 +7,11 @@ Order of evidence, strongest first:
 2. The claim's figure for the same thing, denied or replaced ("71.4 percent, not 64" against 64),
    contradicts; asserted against another ("71.4 percent, not 64" for 71.4) supports; asserted alone
    ("71.4 percent") supports unless the model reads a contradiction.
-3. Another place or another year is another event: nothing there supports or contradicts the
+3. Another place, year or month is another event: nothing there supports or contradicts the
    claim, whatever the words share ("Balakliya is not Bucha").
-4. Otherwise the stance model decides. Without it, the rules' label stands, except that a bare
+4. A report the passage says is not established ("could not be independently verified") discusses,
+   whatever side the model reads, unless the model reads another story.
+5. Otherwise the stance model decides. Without it, the rules' label stands, except that a bare
    negation word no longer contradicts: it only shows the passage is about the same thing.
 """
 
@@ -76,8 +78,8 @@ def carrying_sentence(claim: str, passage: str, check: EventCheck) -> str:
 
 def decided_by_event(check: EventCheck) -> bool:
     """Return whether the event check alone decides the stance, whatever the model would read."""
-    # Even a contradiction read by the model leaves these stances as the check says.
-    return event_stance(check, Stance.CONTRADICTS) is not None
+    # Whatever the model reads (a contradiction, another story) leaves these stances as the check says.
+    return all(event_stance(check, stance) is not None for stance in (Stance.CONTRADICTS, Stance.UNRELATED))
 
 
 def _model_cue(prediction: Prediction) -> str:
@@ -113,8 +115,11 @@ def event_stance(check: EventCheck, model_stance: Stance | None) -> tuple[Stance
     if check.figure_confirmed and not check.figure_clashes and not check.different_event:
         return Stance.SUPPORTS, "the passage corrects another figure to the claim's"
     if check.different_event:
-        places_and_years = (c for c in check.clashing if c.startswith(("place:", "year:")))
+        places_and_years = (c for c in check.clashing if c.startswith(("place:", "year:", "date:")))
         return Stance.UNRELATED, "another event: " + "; ".join(places_and_years)
+    if check.unconfirmed and (model_stance != Stance.UNRELATED or check.figure_agrees):
+        # The claim's figure inside an allegation is reported, not confirmed.
+        return Stance.DISCUSSES, f"the passage reports it unconfirmed: “{check.unconfirmed}”"
     if check.figure_agrees and model_stance != Stance.CONTRADICTS:
         return Stance.SUPPORTS, "the passage states the claim's figure for the same thing"
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -35,6 +36,8 @@ _PLACE_BEFORE = re.compile(
     r"|shelled|bombed|besieged|control\s+of)"
     r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
+# "the Greek island of Evia", "the Malian town of Tessit": the noun says the name is a place.
+_PLACE_NOUN_OF = re.compile(r"\b(?:town|city|village|island|region|province|district|county|port)\s+of\s+$")
 # Words after a name that make it a place ("the Kharkiv oblast").
 _PLACE_NOUNS = _words(
     """
@@ -45,8 +48,19 @@ _PLACE_NOUNS = _words(
 # makes the name a modifier, not a place.
 _AFTER_PLACE = _words(
     """
-    on and where during after before was is were had has when while in since
+    on and where during after before was is were had has have when while in since
     """
+)
+# A verb in the past tense after a place name ("Police in Marseille arrested") leaves it a place.
+_PAST_TENSE = re.compile(r"[a-z]{3,}ed$")
+# A wire dateline opens a story with where it was filed: "LYON, France, Oct 6 -", "KYIV (Reuters) -".
+# The town is in capitals, and a country, a date or an agency follows it, so "BREAKING -" is none.
+_DATELINE = re.compile(
+    r"(?:\A|\n\s*\n)\s*(?P<town>[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3})"
+    r"(?=,\s*[A-Z]|\s*\()"
+    r"(?:,\s*(?P<country>[A-Z][a-z][\w’'.-]*(?:\s+[A-Z][a-z][\w’'.-]*){0,2})(?=,|\s*\(|\s+[-–—]))?"
+    r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([^)\n]{1,30}\))?\s*[-–—]{1,2}\s"
 )
 # Demonyms and adjectives of nationality are actors or modifiers, never places.
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)s?$")
@@ -97,6 +111,25 @@ _BOUNDS = {
         r"\b(?:more\s+than|over|at\s+least|above|exceeding|upwards\s+of|in\s+excess\s+of)\s+(?:about\s+)?$"
     ),
 }
+# Words by which a report says that what it tells is not established: the story is reported, no
+# side is taken ("discusses"). "Alleged" alone is left out: "the alleged attacker was arrested"
+# takes a side on the arrest.
+UNCONFIRMED = re.compile(
+    r"\b(?:could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)"
+    r"|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:independently\s+)?(?:verified|confirmed)"
+    r"|(?:unconfirmed|unverified)\s+(?:reports?|claims?|rumou?rs?|accounts?\s+of)"
+    r"|(?:is|was|are|were|remains?|still)\s+(?:unconfirmed|unverified)"
+    r"|not\s+(?:been\s+)?ruled\s+out|under\s+investigation"
+    r"|too\s+early\s+to\s+(?:say|determine|tell)|(?:trying|seeking)\s+to\s+establish\s+whether"
+    r"|could\s+not\s+(?:yet\s+)?(?:tell|say|establish|determine)\s+whether"
+    r"|(?:has|have)\s+not\s+been\s+charged|(?:no\s+one|nobody)\s+has\s+been\s+charged"
+    r"|(?:investigating|examining|looking\s+into)\s+(?:the\s+)?(?:allegations?|claims?|reports?)"
+    r"|(?:investigation|inquiry|probe)\s+into\s+(?:the\s+)?(?:alleged|possible|suspected)"
+    r"|alleg(?:ed|es|ing|ations?)\s+that|suspected\s+(?:infection|case))\b",
+    re.IGNORECASE,
+)
+# Words a figure without a unit must share with the other's subject to count the same thing.
+SHARED_FOR_UNITLESS = 2
 # How many words before a number, and after it, say what it counts.
 _BEFORE_NUMBER, _AFTER_NUMBER = 6, 3
 
@@ -146,6 +179,9 @@ class EventCheck:
     echoes_denial: str = ""
     # Numbers of the passage about something else than the claim's ("81% (measles vaccination)").
     other_subjects: tuple[str, ...] = ()
+    # The words by which the passage says what it reports is not established ("could not be
+    # independently verified", "investigating allegations that"), or "".
+    unconfirmed: str = ""
 
     @property
     def compatible(self) -> bool:
@@ -188,7 +224,8 @@ def places(text: str) -> tuple[str, ...]:
     """Return the names of text that stand as places ("in Bucha", "the Kharkiv oblast"), folded."""
     found: list[str] = []
     headline_cased = _headline_cased(text)
-    for match in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", text):
+    # A possessive ends a name: "Myanmar's Sagaing region" is Myanmar's region of Sagaing.
+    for match in re.finditer(r"[A-Z][\w’'-]+(?:(?<![’']s)\s+[A-Z][\w’'-]+)*", text):
         name = name_key(match.group(0))
         if match.start() == 0 or not name or name in lexicons.MONTHS or name in lexicons.WEEKDAYS:
             continue
@@ -208,16 +245,90 @@ def places(text: str) -> tuple[str, ...]:
             continue
         if match.group(0).isupper() and len(match.group(0)) <= 4 and not country:
             continue  # an acronym ("PC", "ISIS") names an organisation or a thing
-        after = re.match(r"\s*([a-z]+)?", text[match.end() :])
-        next_word = after.group(1) if after else None
-        if next_word in _PLACE_NOUNS or (
-            _PLACE_BEFORE.search(before)
-            and (next_word is None or next_word in _AFTER_PLACE or next_word in lexicons.REPORTING_VERBS)
-            # "Iran", "Sudan" and "Japan" end as demonyms do; a country's name is a place.
-            and (not _DEMONYM.search(name.split()[-1]) or country)
-        ):
+        demonym = bool(_DEMONYM.search(name.split()[-1])) and not country
+        if _stands_as_place(text[match.end() :], before, demonym=demonym):
             found.append(name)
     return tuple(dict.fromkeys(found))
+
+
+def _stands_as_place(after: str, before: str, *, demonym: bool) -> bool:
+    """Return whether a name stands as a place by the words before and after it."""
+    if _PLACE_NOUN_OF.search(before):
+        return True  # "the Greek island of Evia"
+    found = re.match(r"\s*([a-z]+)?", after)
+    next_word = found.group(1) if found else None
+    if next_word in _PLACE_NOUNS:
+        # "the Kasese district" names a place; in "the Malian town of Tessit" the place follows "of".
+        return not re.match(r"\s*[a-z]+\s+of\b", after)
+    if not _PLACE_BEFORE.search(before):
+        return False
+    if demonym and next_word in (None, "and", "or"):
+        # "from Russian and Ukrainian sources". "Iran" and "Yerevan" end as demonyms do, but no
+        # demonym is followed by a verb ("Police in Yerevan fired").
+        return False
+    return (
+        next_word is None
+        or next_word in _AFTER_PLACE
+        or next_word in lexicons.REPORTING_VERBS
+        or bool(_PAST_TENSE.match(next_word))
+    )
+
+
+def _dateline_match(text: str) -> re.Match[str] | None:
+    match = _DATELINE.search(text[:400])
+    return match if match and len(match.group("town")) >= 3 else None
+
+
+def dateline(text: str) -> tuple[str, ...]:
+    """Return the town and country of the dateline that opens text ("LYON, France, Oct 6 -"), folded."""
+    match = _dateline_match(text)
+    if not match:
+        return ()
+    return tuple(name_key(part) for part in (match.group("town"), match.group("country")) if part)
+
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
+# Month names and the abbreviations datelines use ("Sept", "Oct"), by number.
+_MONTH_NUMBERS = {
+    name: number
+    for number, month in enumerate(MONTH_NAMES, start=1)
+    for name in (month.lower(), month[:3].lower(), month[:4].lower())
+}
+# How long after an event a story may be filed and still be the news of it ("October's inflation",
+# published in November): a dateline further from the claim's month, or before it, is another event.
+MONTHS_REPORTED_WITHIN = 2
+
+
+def _months(text: str) -> set[int]:
+    """Return the months a text names in full and capitalised ("in March"), as numbers; "May" is left out."""
+    return {
+        _MONTH_NUMBERS[word.lower()]
+        for word in re.findall(r"\b[A-Z][a-z]+\b", text)
+        if word.lower() in lexicons.MONTHS
+    }
+
+
+def filed_month(text: str) -> int | None:
+    """Return the month of the dateline that opens text ("LYON, France, Oct 6 -"), or None."""
+    match = _dateline_match(text)
+    month = match.group("month") if match else None
+    return _MONTH_NUMBERS.get(month.lower()) if month else None
+
+
+def _month_clash(claim: str, passage: str, story: str) -> str:
+    """Return a cue when the claim's month is not the passage's: another month named, or filed long after."""
+    claim_months = _months(claim)
+    match = _dateline_match(passage)
+    if not claim_months or _months(passage[match.end() :] if match else passage):
+        return ""  # a month the passage names itself may be an event before its filing: the model reads it
+    filed = filed_month(passage) or filed_month(story)
+    if filed is None or any((filed - month) % 12 <= MONTHS_REPORTED_WITHIN for month in claim_months):
+        return ""
+    named = ", ".join(MONTH_NAMES[month - 1] for month in sorted(claim_months))
+    return f"date: claim {named}, story filed in {MONTH_NAMES[filed - 1]}"
 
 
 # Continents and regions that hold countries.
@@ -411,7 +522,8 @@ def counted(text: str) -> tuple[Counted, ...]:
     """Return the numbers of text (years left out) with what each counts and whether it is negated."""
     tokens = tokenize(text)
     found: list[Counted] = []
-    numbers = [q for q in quantities(text) if q.unit != "year"]
+    # A day of the month ("January 12", "12 January") dates; it counts nothing.
+    numbers = [q for q in quantities(text) if q.unit != "year" and not _day_of_month(text, q)]
     for position, quantity in enumerate(numbers):
         after_range = position > 0 and _joins_range(text, numbers[position - 1], quantity)
         if position + 1 < len(numbers) and _joins_range(text, quantity, numbers[position + 1]):
@@ -453,6 +565,16 @@ def counted(text: str) -> tuple[Counted, ...]:
     return tuple(found)
 
 
+def _day_of_month(text: str, quantity: Quantity) -> bool:
+    """Return whether a number is the day of a date: a month name right before or after it."""
+    before = re.search(r"([A-Za-z]+)\.?\s+$", text[: quantity.start])
+    after = re.match(r"\s+([A-Za-z]+)", text[quantity.end :])
+    return any(
+        m is not None and m.group(1)[0].isupper() and m.group(1).lower() in _MONTH_NUMBERS
+        for m in (before, after)
+    )
+
+
 def _spells_unit(word: str, unit: str) -> bool:
     """Return whether a word after a number spells its unit ("percent", "per cent", "people")."""
     return bool(unit) and (word.removesuffix("s") == unit or (unit == "percent" and word in ("per", "cent")))
@@ -467,11 +589,40 @@ def _joins_range(text: str, low: Quantity, high: Quantity) -> bool:
 
 
 def _same_thing(a: Counted, b: Counted) -> bool:
-    if a.quantity.unit != b.quantity.unit or not a.quantity.unit:
+    shared = {_stem(w) for w in a.subject} & {_stem(w) for w in b.subject}
+    if not a.quantity.unit or not b.quantity.unit:
+        # A correction drops the unit ("is 126, not 1,260 as reported"): the claim's figure denied
+        # counts what the words around it count. Any other figure without a unit ("$1m (£638,000)",
+        # "iPhone 6") may count anything.
+        return (
+            a.quantity.value == b.quantity.value
+            and (a.negated or b.negated)
+            and a.quantity.unit != b.quantity.unit
+            and len(shared) >= SHARED_FOR_UNITLESS
+        )
+    if a.quantity.unit != b.quantity.unit:
         return False
     if not a.subject or not b.subject:
         return True
-    return bool({_stem(w) for w in a.subject} & {_stem(w) for w in b.subject})
+    return bool(shared)
+
+
+def _decimals(quantity: Quantity) -> int:
+    match = re.search(r"\.(\d+)", quantity.written)
+    return len(match.group(1)) if match else 0
+
+
+def _rounds_to(precise: Quantity, coarse: Quantity) -> bool:
+    """Return whether a figure rounds (half up) to one written with fewer decimals (52.4% to "52%")."""
+    if _decimals(precise) <= _decimals(coarse):
+        return False  # written at one precision, two values are two figures (7.0 against 6.4)
+    scale = 10 ** _decimals(coarse)
+    return math.floor(precise.value * scale + 0.5) == math.floor(coarse.value * scale + 0.5)
+
+
+def _same_value(mine: Quantity, theirs: Quantity) -> bool:
+    """Return whether the passage's figure states the claim's: the same, or the claim's rounded from it."""
+    return mine.value == theirs.value or _rounds_to(theirs, mine)
 
 
 def _figures(claim: str, passage: str) -> tuple[list[str], list[str], list[str], bool, bool, bool]:
@@ -481,17 +632,19 @@ def _figures(claim: str, passage: str) -> tuple[list[str], list[str], list[str],
     passage_counts = counted(passage)
     for mine in counted(claim):
         same = [p for p in passage_counts if _same_thing(mine, p)]
-        asserted = [p for p in same if p.quantity.value == mine.quantity.value and not p.negated]
-        denied = [p for p in same if p.quantity.value == mine.quantity.value and p.negated]
+        asserted = [p for p in same if _same_value(mine.quantity, p.quantity) and not p.negated]
+        denied = [p for p in same if _same_value(mine.quantity, p.quantity) and p.negated]
         rivals = [
             p
             for p in same
-            if p.quantity.value != mine.quantity.value
+            if not _same_value(mine.quantity, p.quantity)
+            # "about 3 mm" neither states nor denies a claim of 3.2 mm.
+            and not _rounds_to(mine.quantity, p.quantity)
             and not p.negated
             and not mine.allows(p.quantity.value)
             and not p.allows(mine.quantity.value)
         ]
-        corrected = [p for p in same if p.quantity.value != mine.quantity.value and p.negated]
+        corrected = [p for p in same if not _same_value(mine.quantity, p.quantity) and p.negated]
         if asserted and corrected:
             agreeing.append(f"same figure: {mine.label}, not {corrected[0].quantity.written}")
             confirmed = True
@@ -575,6 +728,13 @@ def event_check(
     claim_places = list(places(claim)) or list(places(claim_context))
     passage_own_places = list(places(passage))
     passage_places = passage_own_places or list(places(passage_context))
+    if not passage_places:
+        # A dateline says where a story was filed, which is mostly where it happened; it stands in
+        # only where the story names no place, and not where it names the claim's place in passing.
+        story = passage_context or passage
+        filed = dateline(passage) or dateline(story)
+        if not (claim_places and _overlaps(claim_places, names(story))):
+            passage_places = list(filed)
     different = False
     # A town, its country and its continent may be one place (Bucha is in Ukraine, Greenland in
     # what a claim calls Europe): the two sides are compared at the finest level both name.
@@ -603,6 +763,10 @@ def event_check(
             clashing.append(
                 f"year: claim {', '.join(sorted(claim_years))}, passage {', '.join(sorted(passage_years))}"
             )
+    month_clash = "" if different else _month_clash(claim, passage, passage_context)
+    if month_clash:
+        different = True
+        clashing.append(month_clash)
     where = {*claim_places, *passage_places}
     shared_names = [n for n in _overlaps(names(claim), names(passage)) if n not in where]
     if shared_names:
@@ -630,4 +794,5 @@ def event_check(
         denial=denial,
         echoes_denial=echoes,
         other_subjects=tuple(dict.fromkeys(others)),
+        unconfirmed=found.group(0) if (found := UNCONFIRMED.search(passage)) else "",
     )
