@@ -10,7 +10,8 @@ Order of evidence, strongest first:
 3. Another place, year or month is another event: nothing there supports or contradicts the
    claim, whatever the words share ("Balakliya is not Bucha").
 4. A report the passage says is not established ("could not be independently verified") discusses,
-   whatever side the model reads, unless the model reads another story.
+   whatever side the model confidently reads, unless it reads another story; so does the claim's
+   figure inside an allegation.
 5. Otherwise the stance model decides. Without it, the rules' label stands, except that a bare
    negation word no longer contradicts: it only shows the passage is about the same thing.
 """
@@ -117,7 +118,8 @@ def event_stance(check: EventCheck, model_stance: Stance | None) -> tuple[Stance
     if check.different_event:
         places_and_years = (c for c in check.clashing if c.startswith(("place:", "year:", "date:")))
         return Stance.UNRELATED, "another event: " + "; ".join(places_and_years)
-    if check.unconfirmed and (model_stance != Stance.UNRELATED or check.figure_agrees):
+    read_as_related = model_stance is not None and model_stance != Stance.UNRELATED
+    if check.unconfirmed and (read_as_related or check.figure_agrees):
         # The claim's figure inside an allegation is reported, not confirmed.
         return Stance.DISCUSSES, f"the passage reports it unconfirmed: “{check.unconfirmed}”"
     if check.figure_agrees and model_stance != Stance.CONTRADICTS:

@@ -38,6 +38,13 @@ _PLACE_BEFORE = re.compile(
 )
 # "the Greek island of Evia", "the Malian town of Tessit": the noun says the name is a place.
 _PLACE_NOUN_OF = re.compile(r"\b(?:town|city|village|island|region|province|district|county|port)\s+of\s+$")
+# People in a place, then a verb in the past tense: "Police in Marseille arrested", "Residents in
+# Yerevan fled". Elsewhere a past tense follows organisations too ("Shares in Apple jumped").
+_PEOPLE_IN = re.compile(
+    r"\b(?:police|officials|authorities|residents|protesters|demonstrators|people|troops|forces|soldiers"
+    r"|rescuers|firefighters|doctors|voters|workers|students|prosecutors|court)\s+(?:in|at|near)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Words after a name that make it a place ("the Kharkiv oblast").
 _PLACE_NOUNS = _words(
     """
@@ -51,18 +58,25 @@ _AFTER_PLACE = _words(
     on and where during after before was is were had has have when while in since
     """
 )
-# A verb in the past tense after a place name ("Police in Marseille arrested") leaves it a place.
 _PAST_TENSE = re.compile(r"[a-z]{3,}ed$")
 # A wire dateline opens a story with where it was filed: "LYON, France, Oct 6 -", "KYIV (Reuters) -".
-# The town is in capitals, and a country, a date or an agency follows it, so "BREAKING -" is none.
+# The town is in capitals, and a country, a date or an agency (no time: "UPDATE (14:30 GMT)")
+# follows it, so "BREAKING -" is none.
 _DATELINE = re.compile(
     r"(?:\A|\n\s*\n)\s*(?P<town>[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3})"
     r"(?=,\s*[A-Z]|\s*\()"
     r"(?:,\s*(?P<country>[A-Z][a-z][\w’'.-]*(?:\s+[A-Z][a-z][\w’'.-]*){0,2})(?=,|\s*\(|\s+[-–—]))?"
     r"(?:,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"(?:\s*\([^)\n]{1,30}\))?\s*[-–—]{1,2}\s"
+    r"(?:\s*\([^)\d\n]{1,30}\))?\s*[-–—]{1,2}\s"
 )
-# Demonyms and adjectives of nationality are actors or modifiers, never places.
+# Capitalised labels that open a story as a town opens a dateline: "BREAKING (AP) -", "ANALYSIS, Oct 6 -".
+_SLUGS = _words(
+    """
+    update updated breaking exclusive watch analysis live opinion editorial correction feature review
+    interview explainer video photos comment news urgent flash alert sport sports factbox
+    """
+) | {"fact check", "press release"}
+# Endings of demonyms and adjectives of nationality, which are actors or modifiers, never places.
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)s?$")
 # Nouns that name who acts in news reports; "its troops" denies for "Russian troops".
 _ACTOR_NOUNS = _words(
@@ -112,20 +126,26 @@ _BOUNDS = {
     ),
 }
 # Words by which a report says that what it tells is not established: the story is reported, no
-# side is taken ("discusses"). "Alleged" alone is left out: "the alleged attacker was arrested"
-# takes a side on the arrest.
+# side is taken ("discusses"). These speak of the report itself, wherever they stand. "Alleged"
+# alone is left out: "the alleged attacker was arrested" takes a side on the arrest.
 UNCONFIRMED = re.compile(
     r"\b(?:could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)"
     r"|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:independently\s+)?(?:verified|confirmed)"
     r"|(?:unconfirmed|unverified)\s+(?:reports?|claims?|rumou?rs?|accounts?\s+of)"
     r"|(?:is|was|are|were|remains?|still)\s+(?:unconfirmed|unverified)"
-    r"|not\s+(?:been\s+)?ruled\s+out|under\s+investigation"
-    r"|too\s+early\s+to\s+(?:say|determine|tell)|(?:trying|seeking)\s+to\s+establish\s+whether"
-    r"|could\s+not\s+(?:yet\s+)?(?:tell|say|establish|determine)\s+whether"
-    r"|(?:has|have)\s+not\s+been\s+charged|(?:no\s+one|nobody)\s+has\s+been\s+charged"
+    r"|(?:trying|seeking)\s+to\s+establish\s+whether"
     r"|(?:investigating|examining|looking\s+into)\s+(?:the\s+)?(?:allegations?|claims?|reports?)"
     r"|(?:investigation|inquiry|probe)\s+into\s+(?:the\s+)?(?:alleged|possible|suspected)"
     r"|alleg(?:ed|es|ing|ations?)\s+that|suspected\s+(?:infection|case))\b",
+    re.IGNORECASE,
+)
+# Words that leave something open, which may be a side detail ("The cause of the blaze is under
+# investigation" after a fire the claim reports): they count only in a sentence that names what
+# the claim does ("Greco has not been charged" against "Greco took bribes").
+OPEN_QUESTION = re.compile(
+    r"\b(?:not\s+(?:been\s+)?ruled\s+out|under\s+investigation|too\s+early\s+to\s+(?:say|determine|tell)"
+    r"|could\s+not\s+(?:yet\s+)?(?:tell|say|establish|determine)\s+whether"
+    r"|(?:has|have)\s+not\s+been\s+charged|(?:no\s+one|nobody)\s+has\s+been\s+charged)\b",
     re.IGNORECASE,
 )
 # Words a figure without a unit must share with the other's subject to count the same thing.
@@ -194,8 +214,15 @@ def name_key(name: str) -> str:
     return name.lower().replace("’", "'").removesuffix("'s").strip(" .,'\"“”")
 
 
+# Words that end a place's name without making it another place: "Sinai Peninsula" is Sinai.
+_GEOGRAPHIC_ENDINGS = re.compile(
+    r"\s+(?:peninsula|strip|city|region|province|district|county|oblast|island|islands|valley|coast)$"
+)
+
+
 def same_name(a: str, b: str) -> bool:
     """Return whether two folded names are one: equal, or one a form of the other (Russia, Russian)."""
+    a, b = _GEOGRAPHIC_ENDINGS.sub("", a) or a, _GEOGRAPHIC_ENDINGS.sub("", b) or b
     if a == b:
         return True
     shorter, longer = sorted((a, b), key=len)
@@ -224,15 +251,15 @@ def places(text: str) -> tuple[str, ...]:
     """Return the names of text that stand as places ("in Bucha", "the Kharkiv oblast"), folded."""
     found: list[str] = []
     headline_cased = _headline_cased(text)
-    # A possessive ends a name: "Myanmar's Sagaing region" is Myanmar's region of Sagaing.
-    for match in re.finditer(r"[A-Z][\w’'-]+(?:(?<![’']s)\s+[A-Z][\w’'-]+)*", text):
-        name = name_key(match.group(0))
-        if match.start() == 0 or not name or name in lexicons.MONTHS or name in lexicons.WEEKDAYS:
+    for start, end in _name_spans(text):
+        run = text[start:end]
+        name = name_key(run)
+        if start == 0 or not name or name in lexicons.MONTHS or name in lexicons.WEEKDAYS:
             continue
-        if re.search(r"\d", match.group(0)) or re.match(r"\s?\d", text[match.end() :]):
+        if re.search(r"\d", run) or re.match(r"\s?\d", text[end:]):
             continue  # a formula or a model ("CO2", "CO 2 levels", "Boeing 737"), not a place
-        before = text[max(0, match.start() - 60) : match.start()]
-        words = match.group(0).split()
+        before = text[max(0, start - 60) : start]
+        words = run.split()
         size = next((k for k in range(len(words), 0, -1) if broad_place(" ".join(words[:k]))), 0)
         country = size == len(words)
         if 0 < size < len(words) and words[size].lower() not in lexicons.FUNCTION_WORDS:
@@ -243,40 +270,63 @@ def places(text: str) -> tuple[str, ...]:
             if size and _PLACE_BEFORE.search(before):
                 found.append(name_key(" ".join(words[:size])))
             continue
-        if match.group(0).isupper() and len(match.group(0)) <= 4 and not country:
+        if run.isupper() and len(run) <= 4 and not country:
             continue  # an acronym ("PC", "ISIS") names an organisation or a thing
-        demonym = bool(_DEMONYM.search(name.split()[-1])) and not country
-        if _stands_as_place(text[match.end() :], before, demonym=demonym):
+        if not country and is_demonym(name.split()[-1]):
+            continue  # "the Malian town of Tessit", "the Armenian capital", "Russian troops"
+        if _stands_as_place(text[end:], before):
             found.append(name)
     return tuple(dict.fromkeys(found))
 
 
-def _stands_as_place(after: str, before: str, *, demonym: bool) -> bool:
-    """Return whether a name stands as a place by the words before and after it."""
-    if _PLACE_NOUN_OF.search(before):
-        return True  # "the Greek island of Evia"
+def _name_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Yield where each run of capitalised words starts and ends; a country's possessive ends one.
+
+    "Myanmar's Sagaing region" names Myanmar and Sagaing; "King's Lynn" and "St Mary's Hospital" are one name.
+    """
+    for match in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", text):
+        start = match.start()
+        for owner in re.finditer(r"(?:(?<=\s)|^)([A-Z][\w-]*)[’']s\s+(?=[A-Z])", match.group(0)):
+            if broad_place(owner.group(1)):
+                yield start, match.start() + owner.end(1) + 2
+                start = match.start() + owner.end()
+        yield start, match.end()
+
+
+def is_demonym(word: str) -> bool:
+    """Return whether a word names a people: it ends as a demonym does and a country stands behind it.
+
+    "Malian" (Mali), "Ukrainian" (Ukraine) and "European" are; "Kasese" and "Yerevan" are places.
+    """
+    word = name_key(word).removesuffix("s")
+    if not _DEMONYM.search(word):
+        return False
+    return any(
+        broad_place(word[:-cut] + ending) for cut in (1, 2, 3, 4) for ending in ("", "a", "e", "y", "land")
+    )
+
+
+def _stands_as_place(after: str, before: str) -> bool:
+    """Return whether a name (not a demonym) stands as a place by the words before and after it."""
     found = re.match(r"\s*([a-z]+)?", after)
     next_word = found.group(1) if found else None
-    if next_word in _PLACE_NOUNS:
-        # "the Kasese district" names a place; in "the Malian town of Tessit" the place follows "of".
-        return not re.match(r"\s*[a-z]+\s+of\b", after)
+    if next_word in _PLACE_NOUNS or _PLACE_NOUN_OF.search(before):
+        return True  # "the Kasese district", "the Greek island of Evia"
     if not _PLACE_BEFORE.search(before):
-        return False
-    if demonym and next_word in (None, "and", "or"):
-        # "from Russian and Ukrainian sources". "Iran" and "Yerevan" end as demonyms do, but no
-        # demonym is followed by a verb ("Police in Yerevan fired").
         return False
     return (
         next_word is None
         or next_word in _AFTER_PLACE
         or next_word in lexicons.REPORTING_VERBS
-        or bool(_PAST_TENSE.match(next_word))
+        or bool(_PAST_TENSE.match(next_word) and _PEOPLE_IN.search(before))
     )
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:
     match = _DATELINE.search(text[:400])
-    return match if match and len(match.group("town")) >= 3 else None
+    if not match or len(match.group("town")) < 3 or name_key(match.group("town")) in _SLUGS:
+        return None
+    return match
 
 
 def dateline(text: str) -> tuple[str, ...]:
@@ -284,7 +334,10 @@ def dateline(text: str) -> tuple[str, ...]:
     match = _dateline_match(text)
     if not match:
         return ()
-    return tuple(name_key(part) for part in (match.group("town"), match.group("country")) if part)
+    town, country = (name_key(part or "") for part in (match.group("town"), match.group("country")))
+    if country in lexicons.WEEKDAYS or country in _MONTH_NUMBERS:
+        country = ""  # "KYIV, Monday (Reuters) -": a day in the country's place
+    return tuple(part for part in (town, country) if part)
 
 
 MONTH_NAMES = (
@@ -295,19 +348,32 @@ MONTH_NAMES = (
 _MONTH_NUMBERS = {
     name: number
     for number, month in enumerate(MONTH_NAMES, start=1)
-    for name in (month.lower(), month[:3].lower(), month[:4].lower())
-}
+    for name in (month.lower(), month[:3].lower())
+} | {"sept": 9}
+_MONTH_WORD = "(?:" + "|".join(MONTH_NAMES) + ")"
+_MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# A month that dates what a claim tells: "in March", "on March 3", "in March 2024", "3 March".
+# "since January", "by June" and "until October" are spans, not the date of an event.
+_CLAIM_MONTH = re.compile(
+    rf"\b(?:in|on|during|early|late|mid-?|last|this|of)\s+(?:early\s+|late\s+|mid-?)?({_MONTH_WORD})\b"
+    rf"|\b({_MONTH_WORD})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+({_MONTH_WORD})\b"
+)
+# Any month a text names, in full or abbreviated with a day ("Mar. 3", "Sept 16").
+_ANY_MONTH = re.compile(rf"\b(?:{_MONTH_WORD}\b(?!\s+[A-Z])|{_MONTH_ABBREVIATION}\s+\d{{1,2}}\b)")
+# A claim about what will be is not dated by when a story about it was filed.
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are)\s+(?:to|due|expected)|plans?\s+to|next)\b", re.IGNORECASE
+)
 # How long after an event a story may be filed and still be the news of it ("October's inflation",
 # published in November): a dateline further from the claim's month, or before it, is another event.
 MONTHS_REPORTED_WITHIN = 2
 
 
 def _months(text: str) -> set[int]:
-    """Return the months a text names in full and capitalised ("in March"), as numbers; "May" is left out."""
+    """Return the months that date what text tells ("in March", "on March 3"), as numbers."""
     return {
-        _MONTH_NUMBERS[word.lower()]
-        for word in re.findall(r"\b[A-Z][a-z]+\b", text)
-        if word.lower() in lexicons.MONTHS
+        _MONTH_NUMBERS[next(group for group in match.groups() if group).lower()]
+        for match in _CLAIM_MONTH.finditer(text)
     }
 
 
@@ -319,11 +385,18 @@ def filed_month(text: str) -> int | None:
 
 
 def _month_clash(claim: str, passage: str, story: str) -> str:
-    """Return a cue when the claim's month is not the passage's: another month named, or filed long after."""
+    """Return a cue when the story was filed, by its dateline, long after the claim's month or before it.
+
+    Nothing clashes where the claim tells what will be, or where the passage or its story names a
+    month itself: a story of April may tell of March, and the model reads it.
+    """
     claim_months = _months(claim)
-    match = _dateline_match(passage)
-    if not claim_months or _months(passage[match.end() :] if match else passage):
-        return ""  # a month the passage names itself may be an event before its filing: the model reads it
+    if not claim_months or _FUTURE.search(claim):
+        return ""
+    for text in (passage, story):
+        match = _dateline_match(text)
+        if _ANY_MONTH.search(text[match.end() :] if match else text):
+            return ""
     filed = filed_month(passage) or filed_month(story)
     if filed is None or any((filed - month) % 12 <= MONTHS_REPORTED_WITHIN for month in claim_months):
         return ""
@@ -566,13 +639,13 @@ def counted(text: str) -> tuple[Counted, ...]:
 
 
 def _day_of_month(text: str, quantity: Quantity) -> bool:
-    """Return whether a number is the day of a date: a month name right before or after it."""
-    before = re.search(r"([A-Za-z]+)\.?\s+$", text[: quantity.start])
-    after = re.match(r"\s+([A-Za-z]+)", text[quantity.end :])
-    return any(
-        m is not None and m.group(1)[0].isupper() and m.group(1).lower() in _MONTH_NUMBERS
-        for m in (before, after)
-    )
+    """Return whether a number is the day of a date: a whole 1 to 31 right after or before a month."""
+    if not re.fullmatch(r"\d{1,2}", text[quantity.start : quantity.end].strip()):
+        return False
+    month = rf"(?:{_MONTH_WORD}|{_MONTH_ABBREVIATION})"
+    before = re.search(rf"\b{month}\s+$", text[max(0, quantity.start - 12) : quantity.start])
+    after = re.match(rf"\s+{month}\b", text[quantity.end : quantity.end + 12])
+    return 1 <= quantity.value <= 31 and bool(before or after)
 
 
 def _spells_unit(word: str, unit: str) -> bool:
@@ -612,12 +685,18 @@ def _decimals(quantity: Quantity) -> int:
     return len(match.group(1)) if match else 0
 
 
+# How far, as a share of the rounder figure, a figure one decimal finer may lie and round to it:
+# 52.4% is "52 percent" and 39.6% "40 percent", but 4.75 percent is not "5 percent".
+ROUNDING_GAP = 0.02
+
+
 def _rounds_to(precise: Quantity, coarse: Quantity) -> bool:
-    """Return whether a figure rounds (half up) to one written with fewer decimals (52.4% to "52%")."""
-    if _decimals(precise) <= _decimals(coarse):
+    """Return whether a figure written one decimal finer rounds (half up) to another, close by."""
+    if _decimals(precise) != _decimals(coarse) + 1 or not coarse.value:
         return False  # written at one precision, two values are two figures (7.0 against 6.4)
     scale = 10 ** _decimals(coarse)
-    return math.floor(precise.value * scale + 0.5) == math.floor(coarse.value * scale + 0.5)
+    same = math.floor(precise.value * scale + 0.5) == math.floor(coarse.value * scale + 0.5)
+    return same and abs(precise.value - coarse.value) <= ROUNDING_GAP * abs(coarse.value)
 
 
 def _same_value(mine: Quantity, theirs: Quantity) -> bool:
@@ -711,6 +790,17 @@ def _echoed_denial(claim: str, passage: str) -> str:
     return found.replace("denies the act", "makes the denial the claim reports", 1) if found else ""
 
 
+def _unconfirmed(claim: str, passage: str) -> str:
+    """Return the words by which passage says what it reports is not established, or ""."""
+    if found := UNCONFIRMED.search(passage):
+        return found.group(0)
+    claim_stems = content_stems(claim)
+    for sentence in _sentences(passage):
+        if (found := OPEN_QUESTION.search(sentence)) and content_stems(sentence) & claim_stems:
+            return found.group(0)
+    return ""
+
+
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text) if s.strip()]
 
@@ -794,5 +884,5 @@ def event_check(
         denial=denial,
         echoes_denial=echoes,
         other_subjects=tuple(dict.fromkeys(others)),
-        unconfirmed=found.group(0) if (found := UNCONFIRMED.search(passage)) else "",
+        unconfirmed=_unconfirmed(claim, passage),
     )
