@@ -416,12 +416,25 @@ def test_a_rounded_figure_is_the_same_figure_but_two_figures_at_one_precision_ar
         ("The bank raised its key rate to 5 percent.", "The bank raised its key rate to 4.75 percent."),
         ("The bank cut its key rate to 1 percent.", "The bank cut its key rate to 0.5 percent."),
         ("The economy grew 2 percent last year.", "The economy grew 1.5 percent last year."),
-        ("Sea level rose at 3.2 mm a year.", "Sea level rose at about 3 mm a year."),
     ],
 )
-def test_a_figure_rounds_to_another_only_one_decimal_finer_and_close_by(claim, passage):
+def test_a_figure_far_from_another_is_another_figure(claim, passage):
     check = event_check(claim, passage)
     assert check.figure_clashes
+    assert not check.figure_agrees
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Inflation rose 3 percent last year.", "Inflation rose 2.9 percent last year."),
+        ("Sea level rose at 3.2 mm a year.", "Sea level rose at about 3 mm a year."),
+        ("Storms left 2 million homes without power.", "Storms left nearly 1.9 million homes without power."),
+    ],
+)
+def test_a_figure_that_rounds_to_another_neither_states_nor_denies_it(claim, passage):
+    check = event_check(claim, passage)
+    assert not check.figure_clashes
     assert not check.figure_agrees
 
 
@@ -559,20 +572,58 @@ def test_a_number_beside_a_month_is_a_day_only_as_a_whole_from_1_to_31(text, cou
     assert [c.quantity.value for c in counted(text)] == counts
 
 
-def test_an_open_question_about_a_side_detail_leaves_the_report_confirmed():
-    claim = "Police in Leeds arrested a man over a stabbing."
-    detail = "Police in Leeds arrested a 34-year-old man over a stabbing. The motive is under investigation."
-    assert not event_check(claim, detail).unconfirmed
-    assert (
-        event_check(
-            "Mayor Paolo Greco took bribes.",
-            "Prosecutors are examining payments. Greco has not been charged.",
-        ).unconfirmed
-        == "has not been charged"
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Police in Leeds arrested a 34-year-old man over a stabbing. The motive is under investigation.",
+        "Police in Leeds arrested a man over a stabbing. Police said no one has been charged.",
+    ],
+)
+def test_an_open_question_about_a_side_detail_leaves_the_report_confirmed(passage):
+    assert not event_check("Police in Leeds arrested a man over a stabbing.", passage).unconfirmed
+
+
+def test_words_on_whether_the_report_holds_mark_it_unconfirmed_wherever_they_stand():
+    check = event_check(
+        "Mayor Paolo Greco took bribes.",
+        "Prosecutors allege that the mayor took bribes. The ministry has not confirmed the payments.",
     )
+    assert check.unconfirmed == "allege that"
 
 
 def test_a_place_noun_ending_a_name_leaves_the_same_place():
     assert same_name("sinai", "sinai peninsula")
     assert same_name("gaza strip", "gaza")
     assert not same_name("sinai", "sinai hotel")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A missile strike in Kyiv killed five people.", ("kyiv",)),
+        ("Floods in Pakistan displaced thousands.", ("pakistan",)),
+        ("The statement, translated into English, said so.", ()),
+        ("Aid arrived from Turkish and Kurdish groups.", ()),
+        ("Protests spread in the Mexican state of Oaxaca.", ()),
+        ("Shops closed in Saudi Arabia's capital.", ("saudi arabia",)),
+    ],
+)
+def test_a_past_tense_after_an_event_a_language_and_a_longer_countrys_possessive(text, expected):
+    assert places(text) == expected
+
+
+def test_a_city_is_not_the_state_it_is_named_after():
+    assert not same_name("kansas city", "kansas")
+    assert dateline("BREAKING NEWS (AP) - Missiles struck.") == ()
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Poland is set to hold a presidential election in March.",
+        "Prices in Poland have risen since January 5.",
+        "Ministers in May's cabinet resigned over the budget.",
+    ],
+)
+def test_a_claim_set_for_later_or_spanning_months_is_not_dated_by_a_month(claim):
+    assert not event_check(claim, "WARSAW, Oct 6 - The government met on Monday.").different_event

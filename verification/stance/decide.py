@@ -167,6 +167,8 @@ def decide_stance(
             cues.append(why)
     elif why:
         cues.append(why)
+    if check.unconfirmed:
+        cues.append(f"the passage reports it unconfirmed: “{check.unconfirmed}”")
     cues += [f"agrees: {fact}" for fact in check.agreeing]
     cues += [f"clashes: {fact}" for fact in check.clashing]
     cues += list(check.other_subjects)

@@ -38,11 +38,12 @@ _PLACE_BEFORE = re.compile(
 )
 # "the Greek island of Evia", "the Malian town of Tessit": the noun says the name is a place.
 _PLACE_NOUN_OF = re.compile(r"\b(?:town|city|village|island|region|province|district|county|port)\s+of\s+$")
-# People in a place, then a verb in the past tense: "Police in Marseille arrested", "Residents in
-# Yerevan fled". Elsewhere a past tense follows organisations too ("Shares in Apple jumped").
-_PEOPLE_IN = re.compile(
-    r"\b(?:police|officials|authorities|residents|protesters|demonstrators|people|troops|forces|soldiers"
-    r"|rescuers|firefighters|doctors|voters|workers|students|prosecutors|court)\s+(?:in|at|near)\s+(?:the\s+)?$",
+# A verb in the past tense after a name follows a place ("A missile strike in Kyiv killed", "Police
+# in Marseille arrested"), except where the name is a market or a publication ("Shares in Apple
+# jumped", "published in Nature showed").
+_NOT_PLACE_IN = re.compile(
+    r"\b(?:shares?|stocks?|stakes?|investors?|investment|trading|sales|prices|published|listed)\s+(?:in|at)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Words after a name that make it a place ("the Kharkiv oblast").
@@ -73,9 +74,10 @@ _DATELINE = re.compile(
 _SLUGS = _words(
     """
     update updated breaking exclusive watch analysis live opinion editorial correction feature review
-    interview explainer video photos comment news urgent flash alert sport sports factbox
+    interview explainer video photos comment news urgent flash alert sport sports factbox updates
+    markets world fact check press release
     """
-) | {"fact check", "press release"}
+)
 # Endings of demonyms and adjectives of nationality, which are actors or modifiers, never places.
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)s?$")
 # Nouns that name who acts in news reports; "its troops" denies for "Russian troops".
@@ -126,8 +128,10 @@ _BOUNDS = {
     ),
 }
 # Words by which a report says that what it tells is not established: the story is reported, no
-# side is taken ("discusses"). These speak of the report itself, wherever they stand. "Alleged"
-# alone is left out: "the alleged attacker was arrested" takes a side on the arrest.
+# side is taken ("discusses"). They speak of the report itself ("whether"), wherever they stand.
+# "Alleged" alone, "under investigation", "not charged" and "not ruled out" are left out: they are
+# as often about a side detail ("the alleged attacker was arrested", "the motive is under
+# investigation", "no one has been charged" after an arrest).
 UNCONFIRMED = re.compile(
     r"\b(?:could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)"
     r"|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:independently\s+)?(?:verified|confirmed)"
@@ -136,16 +140,9 @@ UNCONFIRMED = re.compile(
     r"|(?:trying|seeking)\s+to\s+establish\s+whether"
     r"|(?:investigating|examining|looking\s+into)\s+(?:the\s+)?(?:allegations?|claims?|reports?)"
     r"|(?:investigation|inquiry|probe)\s+into\s+(?:the\s+)?(?:alleged|possible|suspected)"
-    r"|alleg(?:ed|es|ing|ations?)\s+that|suspected\s+(?:infection|case))\b",
-    re.IGNORECASE,
-)
-# Words that leave something open, which may be a side detail ("The cause of the blaze is under
-# investigation" after a fire the claim reports): they count only in a sentence that names what
-# the claim does ("Greco has not been charged" against "Greco took bribes").
-OPEN_QUESTION = re.compile(
-    r"\b(?:not\s+(?:been\s+)?ruled\s+out|under\s+investigation|too\s+early\s+to\s+(?:say|determine|tell)"
+    r"|(?:has|have|had)\s+not\s+(?:yet\s+)?confirmed|too\s+early\s+to\s+(?:say|tell|determine)\s+whether"
     r"|could\s+not\s+(?:yet\s+)?(?:tell|say|establish|determine)\s+whether"
-    r"|(?:has|have)\s+not\s+been\s+charged|(?:no\s+one|nobody)\s+has\s+been\s+charged)\b",
+    r"|alleg(?:e|ed|es|ing|ations?)\s+that|suspected\s+(?:infection|case))\b",
     re.IGNORECASE,
 )
 # Words a figure without a unit must share with the other's subject to count the same thing.
@@ -215,9 +212,7 @@ def name_key(name: str) -> str:
 
 
 # Words that end a place's name without making it another place: "Sinai Peninsula" is Sinai.
-_GEOGRAPHIC_ENDINGS = re.compile(
-    r"\s+(?:peninsula|strip|city|region|province|district|county|oblast|island|islands|valley|coast)$"
-)
+_GEOGRAPHIC_ENDINGS = re.compile(r"\s+(?:peninsula|strip|region|province|district|oblast)$")
 
 
 def same_name(a: str, b: str) -> bool:
@@ -272,8 +267,8 @@ def places(text: str) -> tuple[str, ...]:
             continue
         if run.isupper() and len(run) <= 4 and not country:
             continue  # an acronym ("PC", "ISIS") names an organisation or a thing
-        if not country and is_demonym(name.split()[-1]):
-            continue  # "the Malian town of Tessit", "the Armenian capital", "Russian troops"
+        if not country and _reads_as_demonym(name.split()[-1], text[end:]):
+            continue  # "the Malian town of Tessit", "the Armenian capital", "translated into English,"
         if _stands_as_place(text[end:], before):
             found.append(name)
     return tuple(dict.fromkeys(found))
@@ -282,13 +277,16 @@ def places(text: str) -> tuple[str, ...]:
 def _name_spans(text: str) -> Iterable[tuple[int, int]]:
     """Yield where each run of capitalised words starts and ends; a country's possessive ends one.
 
-    "Myanmar's Sagaing region" names Myanmar and Sagaing; "King's Lynn" and "St Mary's Hospital" are one name.
+    "Myanmar's Sagaing region" and "Saudi Arabia's Riyadh" name the country and the town; "King's
+    Lynn" and "St Mary's Hospital" are one name.
     """
     for match in re.finditer(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", text):
         start = match.start()
-        for owner in re.finditer(r"(?:(?<=\s)|^)([A-Z][\w-]*)[’']s\s+(?=[A-Z])", match.group(0)):
-            if broad_place(owner.group(1)):
-                yield start, match.start() + owner.end(1) + 2
+        for owner in re.finditer(r"[’']s\s+(?=[A-Z])", match.group(0)):
+            cut = match.start() + owner.start()
+            words = text[start:cut].split()
+            if any(broad_place(" ".join(words[-size:])) for size in range(1, min(3, len(words)) + 1)):
+                yield start, cut + 2
                 start = match.start() + owner.end()
         yield start, match.end()
 
@@ -306,6 +304,33 @@ def is_demonym(word: str) -> bool:
     )
 
 
+# Nationalities and languages that no country's name stands behind as the rule above finds it.
+_OTHER_DEMONYMS = _words(
+    """
+    german english spanish turkish kurdish swedish danish irish british scottish welsh mexican lebanese
+    portuguese norwegian belgian moroccan bosnian macedonian argentine arabic french dutch greek swiss
+    thai filipino hebrew persian hindi urdu
+    """
+)
+
+
+def _reads_as_demonym(word: str, after: str) -> bool:
+    """Return whether a word stands for a people or a language, not a place.
+
+    A country behind it ("Malian"), a known nationality or language ("English"), or a demonym's
+    ending with nothing after it but a comma or "and" ("from Russian and Ukrainian sources"), where
+    "Yerevan fired" and "the Kasese district" still read as places.
+    """
+    if is_demonym(word) or name_key(word) in _OTHER_DEMONYMS:
+        return True
+    found = re.match(r"\s*([a-z]+)?", after)
+    return bool(_DEMONYM.search(name_key(word))) and (found.group(1) if found else None) in (
+        None,
+        "and",
+        "or",
+    )
+
+
 def _stands_as_place(after: str, before: str) -> bool:
     """Return whether a name (not a demonym) stands as a place by the words before and after it."""
     found = re.match(r"\s*([a-z]+)?", after)
@@ -318,13 +343,13 @@ def _stands_as_place(after: str, before: str) -> bool:
         next_word is None
         or next_word in _AFTER_PLACE
         or next_word in lexicons.REPORTING_VERBS
-        or bool(_PAST_TENSE.match(next_word) and _PEOPLE_IN.search(before))
+        or bool(_PAST_TENSE.match(next_word) and not _NOT_PLACE_IN.search(before))
     )
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:
     match = _DATELINE.search(text[:400])
-    if not match or len(match.group("town")) < 3 or name_key(match.group("town")) in _SLUGS:
+    if not match or len(match.group("town")) < 3 or set(name_key(match.group("town")).split()) & _SLUGS:
         return None
     return match
 
@@ -355,14 +380,15 @@ _MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 # A month that dates what a claim tells: "in March", "on March 3", "in March 2024", "3 March".
 # "since January", "by June" and "until October" are spans, not the date of an event.
 _CLAIM_MONTH = re.compile(
-    rf"\b(?:in|on|during|early|late|mid-?|last|this|of)\s+(?:early\s+|late\s+|mid-?)?({_MONTH_WORD})\b"
-    rf"|\b({_MONTH_WORD})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+({_MONTH_WORD})\b"
+    rf"\b(?:in|on|during|early|late|mid-?|last|this|of)\s+(?:early\s+|late\s+|mid-?)?({_MONTH_WORD})\b(?![’'])"
+    rf"|(?<!since\s)(?<!until\s)(?<!till\s)(?<!from\s)(?<!by\s)\b({_MONTH_WORD})\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}\s+({_MONTH_WORD})\b"
 )
 # Any month a text names, in full or abbreviated with a day ("Mar. 3", "Sept 16").
 _ANY_MONTH = re.compile(rf"\b(?:{_MONTH_WORD}\b(?!\s+[A-Z])|{_MONTH_ABBREVIATION}\s+\d{{1,2}}\b)")
 # A claim about what will be is not dated by when a story about it was filed.
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|(?:is|are)\s+(?:to|due|expected)|plans?\s+to|next)\b", re.IGNORECASE
+    r"\b(?:will|would|shall|(?:is|are)\s+(?:to|due|expected|set|scheduled)|plans?\s+to|next)\b", re.IGNORECASE
 )
 # How long after an event a story may be filed and still be the news of it ("October's inflation",
 # published in November): a dateline further from the claim's month, or before it, is another event.
@@ -685,23 +711,31 @@ def _decimals(quantity: Quantity) -> int:
     return len(match.group(1)) if match else 0
 
 
-# How far, as a share of the rounder figure, a figure one decimal finer may lie and round to it:
-# 52.4% is "52 percent" and 39.6% "40 percent", but 4.75 percent is not "5 percent".
-ROUNDING_GAP = 0.02
+# How far, as a share of the rounder figure, a figure one decimal finer may lie and state it
+# (52.4% is "52 percent", 39.6% "40 percent"), and how far it may lie and not deny it (2.9 percent
+# against "3 percent", "about 3 mm" against 3.2 mm; 1.5 percent against "2 percent" is another figure).
+STATES_WITHIN, LEAVES_ROOM_WITHIN = 0.02, 0.1
 
 
-def _rounds_to(precise: Quantity, coarse: Quantity) -> bool:
+def _rounds_to(precise: Quantity, coarse: Quantity, *, within: float) -> bool:
     """Return whether a figure written one decimal finer rounds (half up) to another, close by."""
     if _decimals(precise) != _decimals(coarse) + 1 or not coarse.value:
         return False  # written at one precision, two values are two figures (7.0 against 6.4)
     scale = 10 ** _decimals(coarse)
     same = math.floor(precise.value * scale + 0.5) == math.floor(coarse.value * scale + 0.5)
-    return same and abs(precise.value - coarse.value) <= ROUNDING_GAP * abs(coarse.value)
+    return same and abs(precise.value - coarse.value) <= within * abs(coarse.value)
 
 
 def _same_value(mine: Quantity, theirs: Quantity) -> bool:
     """Return whether the passage's figure states the claim's: the same, or the claim's rounded from it."""
-    return mine.value == theirs.value or _rounds_to(theirs, mine)
+    return mine.value == theirs.value or _rounds_to(theirs, mine, within=STATES_WITHIN)
+
+
+def _leaves_room(mine: Quantity, theirs: Quantity) -> bool:
+    """Return whether two figures may be one, either rounded ("about 3 mm" and 3.2 mm)."""
+    return _rounds_to(mine, theirs, within=LEAVES_ROOM_WITHIN) or _rounds_to(
+        theirs, mine, within=LEAVES_ROOM_WITHIN
+    )
 
 
 def _figures(claim: str, passage: str) -> tuple[list[str], list[str], list[str], bool, bool, bool]:
@@ -717,8 +751,7 @@ def _figures(claim: str, passage: str) -> tuple[list[str], list[str], list[str],
             p
             for p in same
             if not _same_value(mine.quantity, p.quantity)
-            # "about 3 mm" neither states nor denies a claim of 3.2 mm.
-            and not _rounds_to(mine.quantity, p.quantity)
+            and not _leaves_room(mine.quantity, p.quantity)
             and not p.negated
             and not mine.allows(p.quantity.value)
             and not p.allows(mine.quantity.value)
@@ -790,15 +823,10 @@ def _echoed_denial(claim: str, passage: str) -> str:
     return found.replace("denies the act", "makes the denial the claim reports", 1) if found else ""
 
 
-def _unconfirmed(claim: str, passage: str) -> str:
+def _unconfirmed(passage: str) -> str:
     """Return the words by which passage says what it reports is not established, or ""."""
-    if found := UNCONFIRMED.search(passage):
-        return found.group(0)
-    claim_stems = content_stems(claim)
-    for sentence in _sentences(passage):
-        if (found := OPEN_QUESTION.search(sentence)) and content_stems(sentence) & claim_stems:
-            return found.group(0)
-    return ""
+    found = UNCONFIRMED.search(passage)
+    return found.group(0) if found else ""
 
 
 def _sentences(text: str) -> list[str]:
@@ -884,5 +912,5 @@ def event_check(
         denial=denial,
         echoes_denial=echoes,
         other_subjects=tuple(dict.fromkeys(others)),
-        unconfirmed=_unconfirmed(claim, passage),
+        unconfirmed=_unconfirmed(passage),
     )
