@@ -386,6 +386,9 @@ _CLAIM_MONTH = re.compile(
 )
 # Any month a text names, in full or abbreviated with a day ("Mar. 3", "Sept 16").
 _ANY_MONTH = re.compile(rf"\b(?:{_MONTH_WORD}\b(?!\s+[A-Z])|{_MONTH_ABBREVIATION}\s+\d{{1,2}}\b)")
+# A month right before or after a number makes it a day ("March 3", "3 March").
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_WORD}|{_MONTH_ABBREVIATION})\s+$")
+_MONTH_AFTER = re.compile(rf"\s+(?:{_MONTH_WORD}|{_MONTH_ABBREVIATION})\b")
 # A claim about what will be is not dated by when a story about it was filed.
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|(?:is|are)\s+(?:to|due|expected|set|scheduled)|plans?\s+to|next)\b", re.IGNORECASE
@@ -403,13 +406,6 @@ def _months(text: str) -> set[int]:
     }
 
 
-def filed_month(text: str) -> int | None:
-    """Return the month of the dateline that opens text ("LYON, France, Oct 6 -"), or None."""
-    match = _dateline_match(text)
-    month = match.group("month") if match else None
-    return _MONTH_NUMBERS.get(month.lower()) if month else None
-
-
 def _month_clash(claim: str, passage: str, story: str) -> str:
     """Return a cue when the story was filed, by its dateline, long after the claim's month or before it.
 
@@ -419,11 +415,13 @@ def _month_clash(claim: str, passage: str, story: str) -> str:
     claim_months = _months(claim)
     if not claim_months or _FUTURE.search(claim):
         return ""
+    filed = None
     for text in (passage, story):
         match = _dateline_match(text)
         if _ANY_MONTH.search(text[match.end() :] if match else text):
             return ""
-    filed = filed_month(passage) or filed_month(story)
+        if filed is None and match and match.group("month"):
+            filed = _MONTH_NUMBERS.get(match.group("month").lower())
     if filed is None or any((filed - month) % 12 <= MONTHS_REPORTED_WITHIN for month in claim_months):
         return ""
     named = ", ".join(MONTH_NAMES[month - 1] for month in sorted(claim_months))
@@ -666,12 +664,12 @@ def counted(text: str) -> tuple[Counted, ...]:
 
 def _day_of_month(text: str, quantity: Quantity) -> bool:
     """Return whether a number is the day of a date: a whole 1 to 31 right after or before a month."""
-    if not re.fullmatch(r"\d{1,2}", text[quantity.start : quantity.end].strip()):
+    if not 1 <= quantity.value <= 31 or not re.fullmatch(
+        r"\d{1,2}", text[quantity.start : quantity.end].strip()
+    ):
         return False
-    month = rf"(?:{_MONTH_WORD}|{_MONTH_ABBREVIATION})"
-    before = re.search(rf"\b{month}\s+$", text[max(0, quantity.start - 12) : quantity.start])
-    after = re.match(rf"\s+{month}\b", text[quantity.end : quantity.end + 12])
-    return 1 <= quantity.value <= 31 and bool(before or after)
+    before = _MONTH_BEFORE.search(text[max(0, quantity.start - 12) : quantity.start])
+    return bool(before or _MONTH_AFTER.match(text[quantity.end : quantity.end + 12]))
 
 
 def _spells_unit(word: str, unit: str) -> bool:
