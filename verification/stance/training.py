@@ -19,6 +19,7 @@ from .data import LABELS, EvidencePair, StancePair, for_training, held_out
 from .documents import passage_windows
 from .negation import SWAPPED, negated
 from .newsroom import newsroom_pairs
+from .outcomes import outcome_pairs
 
 # Unrelated pairs are three in four of FNC-1 and the easiest to learn; a few thousand are enough.
 DEFAULT_UNRELATED = 2000
@@ -52,6 +53,9 @@ class TrainingSettings:
     climate_repeat: int = 1
     # Times each templated newsroom pair (verification/stance/newsroom.py) is read; 0 leaves them out.
     newsroom_repeat: int = 3
+    # Times each outcome and press-report pair (verification/stance/outcomes.py) is read; 0 leaves
+    # them out, as version 3 of the model was trained.
+    outcome_repeat: int = 0
     # Each side taken (FNC-1 agree/disagree, Climate-FEVER supports/refutes) is read again against
     # the claim's negation with the side swapped (verification/stance/negation.py).
     negated_claims: bool = False
@@ -117,11 +121,16 @@ def training_examples(
     for pair in extra_pairs:
         if pair.stance is not None and extra_lead.get(pair.body_id):
             examples.append(TrainingExample(pair.headline, extra_lead[pair.body_id], pair.stance))
-    if settings.newsroom_repeat:
-        newsroom, newsroom_bodies = newsroom_pairs()
-        for pair in newsroom:
-            example = TrainingExample(pair.headline, newsroom_bodies[pair.body_id], str(pair.stance))
-            examples.extend([example] * settings.newsroom_repeat)
+    for templated, repeat in (
+        (newsroom_pairs, settings.newsroom_repeat),
+        (outcome_pairs, settings.outcome_repeat),
+    ):
+        if not repeat:
+            continue
+        templated_pairs, templated_bodies = templated()
+        for pair in templated_pairs:
+            example = TrainingExample(pair.headline, templated_bodies[pair.body_id], str(pair.stance))
+            examples.extend([example] * repeat)
     rng.shuffle(examples)
     return examples[: settings.limit] if settings.limit else examples
 

@@ -111,6 +111,12 @@ class Command(BaseCommand):
             help="Times each templated newsroom pair (denials, figures, other places) is read; 0: none.",
         )
         stance.add_argument(
+            "--outcome-repeat",
+            type=int,
+            default=0,
+            help="Times each outcome and denied-report pair is read; 0: none.",
+        )
+        stance.add_argument(
             "--negated-claims",
             action="store_true",
             help="Also read each side taken against the claim's negation, with the side swapped.",
@@ -345,6 +351,7 @@ class Command(BaseCommand):
             leave_out_development=options["leave_out_development"],
             device=options["device"],
             newsroom_repeat=options["newsroom_repeat"],
+            outcome_repeat=options["outcome_repeat"],
             negated_claims=options["negated_claims"],
             threads=options["threads"],
             max_minutes=options["max_minutes"],
@@ -404,6 +411,7 @@ class Command(BaseCommand):
             f"--contradicts-repeat {settings_.contradicts_repeat} "
             f"--climate-repeat {settings_.climate_repeat} --learning-rate {settings_.learning_rate:g} "
             f"--newsroom-repeat {settings_.newsroom_repeat} "
+            + (f"--outcome-repeat {settings_.outcome_repeat} " if settings_.outcome_repeat else "")
             + ("--negated-claims " if settings_.negated_claims else "")
             + ("--leave-out-development " if settings_.leave_out_development else "")
             + (f"--device {settings_.device} " if settings_.device != "cpu" else "")
