@@ -4,7 +4,7 @@ import pytest
 
 from verification.choices import Stance
 from verification.stance import label_stance
-from verification.stance.decide import decide_candidates, decide_stance
+from verification.stance.decide import decide_candidates, decide_stance, event_stance
 from verification.stance.events import event_check
 from verification.stance.model import StancePrediction
 
@@ -193,3 +193,14 @@ def test_a_report_said_to_be_unconfirmed_discusses_whatever_side_the_model_reads
     # Another story that happens to be unconfirmed stays unrelated.
     other = "Prosecutors said the cause of the fire was under investigation."
     assert decide(claim, other, reading("unrelated", 0.9)).stance == Stance.UNRELATED
+
+
+def test_another_country_or_another_of_a_kind_is_named_in_the_cue_of_another_event():
+    nepal = event_check(
+        "The World Health Organization has certified Nepal as malaria-free.",
+        "The World Health Organization on Monday certified Bhutan as malaria-free.",
+    )
+    assert event_stance(nepal, Stance.SUPPORTS) == (
+        Stance.UNRELATED,
+        "another event: country: claim nepal, passage bhutan",
+    )

@@ -627,3 +627,172 @@ def test_a_city_is_not_the_state_it_is_named_after():
 )
 def test_a_claim_set_for_later_or_spanning_months_is_not_dated_by_a_month(claim):
     assert not event_check(claim, "WARSAW, Oct 6 - The government met on Monday.").different_event
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Halden Foods has no plans to close the Moss factory, a spokeswoman said.",
+        "Halden Foods said it will not shut the factory in Moss.",
+        "Halden Foods said reports that it planned to close the Moss site were incorrect.",
+    ],
+)
+def test_a_plan_is_denied_by_its_actor_saying_it_will_not_do_it(passage):
+    check = event_check("Halden Foods plans to close its factory in Moss", passage)
+    assert check.denial.startswith("denies the plan by")
+
+
+def test_a_claim_that_reports_a_denied_plan_is_agreed_with_by_the_denial():
+    check = event_check(
+        "Halden Foods denied reports that it intends to shut its factory in Moss",
+        "Halden Foods has no plans to close the Moss factory, which employs 340 people.",
+    )
+    assert not check.denial
+    assert check.echoes_denial
+
+
+def test_no_plans_for_something_else_deny_nothing():
+    check = event_check(
+        "Halden Foods plans to close its factory in Moss",
+        "Halden Foods has no plans to raise prices this year.",
+    )
+    assert not check.denial
+
+
+def test_a_figure_given_as_about_one_value_is_stated_by_another_close_by():
+    claim = "Silex will invest about $2 billion in a new chip plant"
+    stated = event_check(claim, "Silex will invest $1.96 billion in the new chip plant.")
+    assert stated.figure_agrees
+    assert not stated.figure_clashes
+    assert event_check(claim, "Silex will invest $1.5 billion in the new chip plant.").figure_clashes
+
+
+def test_a_story_only_of_another_country_is_another_event_for_a_claim_that_names_its_country():
+    claim = "The Reserve Bank of Australia cut its cash rate to 3.85%"
+    other = event_check(
+        claim,
+        "The Reserve Bank of New Zealand cut its official cash rate to 3.25% on Wednesday.",
+        passage_context="The New Zealand dollar slipped after the decision.",
+    )
+    assert other.different_event
+    assert "country: claim australia, passage new zealand" in other.clashing
+    nepal = event_check(
+        "The World Health Organization has certified Nepal as malaria-free.",
+        "The World Health Organization on Monday certified Bhutan as malaria-free.",
+    )
+    assert nepal.different_event
+    # A story that names the claim's country or its people anywhere, or no country, is not another event.
+    mentioned = event_check(
+        claim,
+        "New Zealand's central bank cut its rate to 3.25% on Wednesday.",
+        passage_context="Australia's central bank cut its cash rate to 3.85% a day earlier.",
+    )
+    assert not mentioned.different_event
+    assert not event_check(claim, "The bank cut its cash rate to 3.85% on Tuesday.").different_event
+    assert not event_check(
+        "Iraq shot down two UK planes carrying weapons", "Iraq's army said it shot down two British planes."
+    ).different_event
+    assert not event_check(
+        "A jihadi from Brighton was killed in a Syrian airstrike as Britain prepared to join the war",
+        "The jihadi has been killed in an airstrike in Syria.",
+    ).different_event
+
+
+def test_another_of_the_claims_kind_of_event_is_another_event_unless_the_story_names_the_claims():
+    claim = "Tadesse Alemu won the Rotterdam Marathon in April"
+    other = event_check(claim, "Tadesse Alemu won the Frankfurt Marathon on Sunday in 2 hours 5 minutes.")
+    assert other.different_event
+    assert "name: claim rotterdam marathon, passage frankfurt marathon" in other.clashing
+    both = event_check(
+        claim,
+        "Tadesse Alemu won the Frankfurt Marathon on Sunday.",
+        passage_context="In April he had won the Rotterdam Marathon.",
+    )
+    assert not both.different_event
+    assert not event_check(claim, "Alemu won the race in 2 hours 5 minutes.").different_event
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "Halden Foods plans to close its factory in Moss",
+            "Halden Foods would not comment on plans to close it.",
+        ),
+        (
+            "Halden Foods plans to close its factory in Moss",
+            "Halden Foods did not confirm plans to close the factory.",
+        ),
+        (
+            "Halden Foods plans to close its factory in Moss",
+            "Halden Foods has no plans to close any other factories.",
+        ),
+        (
+            "Halden Foods will close its factory in Moss",
+            "Halden Foods rejected a bid but said it will close the factory.",
+        ),
+        (
+            "Halden Foods will cut 340 jobs in Moss",
+            "Halden Foods said it will not cut more jobs beyond the 340.",
+        ),
+        (
+            "Halden Foods plans to sell its tea business",
+            "Halden Foods has no intention of selling its ice cream unit.",
+        ),
+        (
+            "Halden Foods will raise prices in Norway",
+            "Halden Foods did not raise prices last year but will raise them now.",
+        ),
+    ],
+)
+def test_a_plan_is_not_denied_by_another_plan_a_comment_or_the_past(claim, passage):
+    assert not event_check(claim, passage).denial
+
+
+def test_an_about_figure_in_pounds_a_corrected_one_and_about_as_a_topic():
+    pounds = event_check(
+        "Silex will invest about £2 billion in a new plant", "Silex will invest £1.96 billion in it."
+    )
+    assert pounds.figure_agrees
+    assert not pounds.figure_clashes
+    corrected = event_check("About 40 people were killed", "38 people were killed, not 40 as first reported.")
+    assert corrected.figure_clashes
+    assert not corrected.figure_agrees
+    topic = event_check(
+        "Senators asked questions about $2 billion in missing aid",
+        "An audit found $1.92 billion in missing aid.",
+    )
+    assert topic.figure_clashes
+    share = event_check("Turnout was around 60% in the city", "Turnout was 57.2% in the city.")
+    assert share.figure_clashes
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "Israel struck Hezbollah targets overnight",
+            "Israeli jets struck Hezbollah sites, Lebanon's state news agency said.",
+        ),
+        ("Russia expelled two diplomats", "Moscow expelled two diplomats, Estonia's foreign ministry said."),
+        (
+            "Ecuador declared a state of emergency",
+            "The worst riot in South America this year, officials said; Colombia closed its border.",
+        ),
+        (
+            "The UN Security Council passed a resolution",
+            "The United Nations Security Council voted 14-0; the Human Rights Council welcomed it.",
+        ),
+        (
+            "Israeli troops raided Al-Shifa Hospital in Gaza City",
+            "Troops raided Shifa hospital; patients were moved to Al-Ahli Hospital.",
+        ),
+        ("Spain won the Women's World Cup", "Spain's men won the 2010 World Cup."),
+        (
+            "Birmingham City Council declared itself bankrupt",
+            "Birmingham followed Woking Borough Council and Thurrock Council.",
+        ),
+    ],
+)
+def test_another_country_or_name_in_passing_or_by_another_name_is_not_another_event(claim, passage):
+    assert not event_check(claim, passage).different_event

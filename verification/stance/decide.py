@@ -116,7 +116,9 @@ def event_stance(check: EventCheck, model_stance: Stance | None) -> tuple[Stance
     if check.figure_confirmed and not check.figure_clashes and not check.different_event:
         return Stance.SUPPORTS, "the passage corrects another figure to the claim's"
     if check.different_event:
-        places_and_years = (c for c in check.clashing if c.startswith(("place:", "year:", "date:")))
+        places_and_years = (
+            c for c in check.clashing if c.startswith(("place:", "year:", "date:", "country:", "name:"))
+        )
         return Stance.UNRELATED, "another event: " + "; ".join(places_and_years)
     read_as_related = model_stance is not None and model_stance != Stance.UNRELATED
     if check.unconfirmed and (read_as_related or check.figure_agrees):

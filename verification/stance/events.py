@@ -126,7 +126,17 @@ _BOUNDS = {
     "lower": re.compile(
         r"\b(?:more\s+than|over|at\s+least|above|exceeding|upwards\s+of|in\s+excess\s+of)\s+(?:about\s+)?$"
     ),
+    # "about $2 billion" is a rounded figure: another value close to it is the same one ("nearly"
+    # and "almost" are not: they say on which side it lies).
+    "about": re.compile(
+        r"\b(?:about|around|roughly|approximately|some|an\s+estimated)\s+(?:[a-z]{0,3}\$|[£€¥₹])?$"
+    ),
 }
+# "About" as what something concerns, not as a rounding: "questions about $2 billion".
+_ABOUT_A_TOPIC = re.compile(
+    r"\b(?:questions?|concerns?|talks?|talked|asked|worried|reports?|reported|complaints?|stor(?:y|ies)|details)"
+    r"\s+about\s+\S*$"
+)
 # Words by which a report says that what it tells is not established: the story is reported, no
 # side is taken ("discusses"). They speak of the report itself ("whether"), wherever they stand.
 # "Alleged" alone, "under investigation", "not charged" and "not ruled out" are left out: they are
@@ -145,6 +155,15 @@ UNCONFIRMED = re.compile(
     r"|alleg(?:e|ed|es|ing|ations?)\s+that|suspected\s+(?:infection|case))\b",
     re.IGNORECASE,
 )
+# How far, as a share of the rounder figure, a figure one decimal finer may lie and state it
+# (52.4% is "52 percent", 39.6% "40 percent"), and how far it may lie and not deny it (2.9 percent
+# against "3 percent", "about 3 mm" against 3.2 mm; 1.5 percent against "2 percent" is another figure).
+STATES_WITHIN, LEAVES_ROOM_WITHIN = 0.02, 0.1
+# A figure given as "about" one value is stated by another this close ("about $2 billion" by $1.96
+# billion) and denied by none within LEAVES_ROOM_WITHIN.
+ABOUT_STATES_WITHIN = 0.05
+# The same for a share, in percentage points ("about 60%" is 59.6%, leaves room for 58%).
+ABOUT_STATES_POINTS, ABOUT_ROOM_POINTS = 0.5, 2.0
 # Words a figure without a unit must share with the other's subject to count the same thing.
 SHARED_FOR_UNITLESS = 2
 # How many words before a number, and after it, say what it counts.
@@ -164,9 +183,21 @@ class Counted:
 
     def allows(self, value: float) -> bool:
         """Return whether a bound figure leaves room for another value ("as high as 7,000" for 409)."""
-        return (self.bound == "upper" and value <= self.quantity.value) or (
-            self.bound == "lower" and value >= self.quantity.value
+        return (
+            (self.bound == "upper" and value <= self.quantity.value)
+            or (self.bound == "lower" and value >= self.quantity.value)
+            or self.states(value, room=True)
         )
+
+    def states(self, value: float, *, room: bool = False) -> bool:
+        """Return whether a figure given as "about" one value is stated (with room: not denied) by another."""
+        if self.bound != "about":
+            return False
+        gap = abs(value - self.quantity.value)
+        if self.quantity.unit == "percent":
+            # "Around 60%" is not 57.2%: a share is rounded in points, not in proportion.
+            return gap <= (ABOUT_ROOM_POINTS if room else ABOUT_STATES_POINTS)
+        return gap <= (LEAVES_ROOM_WITHIN if room else ABOUT_STATES_WITHIN) * abs(self.quantity.value)
 
     @property
     def label(self) -> str:
@@ -291,17 +322,23 @@ def _name_spans(text: str) -> Iterable[tuple[int, int]]:
         yield start, match.end()
 
 
+def demonym_country(word: str) -> str:
+    """Return the key of the country a demonym names ("Americans": US), or ""."""
+    word = name_key(word).removesuffix("s")
+    if not _DEMONYM.search(word):
+        return ""
+    found = (
+        broad_place(word[:-cut] + ending) for cut in (1, 2, 3, 4) for ending in ("", "a", "e", "y", "land")
+    )
+    return next((key for key in found if key), "")
+
+
 def is_demonym(word: str) -> bool:
     """Return whether a word names a people: it ends as a demonym does and a country stands behind it.
 
     "Malian" (Mali), "Ukrainian" (Ukraine) and "European" are; "Kasese" and "Yerevan" are places.
     """
-    word = name_key(word).removesuffix("s")
-    if not _DEMONYM.search(word):
-        return False
-    return any(
-        broad_place(word[:-cut] + ending) for cut in (1, 2, 3, 4) for ending in ("", "a", "e", "y", "land")
-    )
+    return bool(demonym_country(word))
 
 
 # Nationalities and languages that no country's name stands behind as the rule above finds it.
@@ -462,6 +499,129 @@ def broad_place(place: str) -> str:
     return _broad_places().get(name_key(place).removeprefix("the "), "")
 
 
+# A run of capitalised words, which may be a country's name ("New Zealand", "Iraq", "Britain's").
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+# Words that begin a name of their own with a country's after them: "South America", "New Mexico".
+_NAME_BEGINNINGS = frozenset(
+    "north south east west northern southern eastern western new latin central".split()
+)
+# Peoples whose country the ending rule cannot find ("British", "Israeli", "Afghan").
+_PEOPLE_COUNTRIES = {
+    "british": "GB", "english": "GB", "scottish": "GB", "welsh": "GB", "irish": "IE", "french": "FR",
+    "dutch": "NL", "german": "DE", "spanish": "ES", "swiss": "CH", "greek": "GR", "turkish": "TR",
+    "thai": "TH", "filipino": "PH", "portuguese": "PT", "lebanese": "LB", "norwegian": "NO",
+    "swedish": "SE", "danish": "DK", "mexican": "MX", "belgian": "BE", "moroccan": "MA",
+    "israeli": "IL", "iraqi": "IQ", "pakistani": "PK", "saudi": "SA", "yemeni": "YE", "qatari": "QA",
+    "kuwaiti": "KW", "emirati": "AE", "bangladeshi": "BD", "somali": "SO", "afghan": "AF", "czech": "CZ",
+    "kazakh": "KZ", "uzbek": "UZ", "azerbaijani": "AZ", "nepali": "NP", "argentine": "AR",
+    "north korean": "KP", "south korean": "KR",
+}  # fmt: skip
+
+
+def _countries_in(text: str) -> list[tuple[str, str, int, int]]:
+    """Return (key, name, start, end) of each country text names as a run of capitals."""
+    found = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = name_key(match.group(0)).split()
+        at_start = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in '.!?"“\n'
+        # A sentence's first word joins the run after it ("In Iraq"), but "South America" is no US.
+        shorter = " ".join(words[1:]) if at_start and words[0] not in _NAME_BEGINNINGS else ""
+        end = match.start() + len(re.sub(r"['’]s$", "", match.group(0)))
+        for name, start in (
+            (" ".join(words), match.start()),
+            (shorter, match.start() + match.group(0).find(" ") + 1),
+        ):
+            if name and place_level(name) == "country":
+                found.append((broad_place(name), name, start, end))
+                break
+    return found
+
+
+def countries_named(text: str) -> dict[str, str]:
+    """Return the countries text names as a run of capitals ("Reserve Bank of New Zealand"), by key."""
+    return {key: name for key, name, _, _ in _countries_in(text)}
+
+
+def _peoples(text: str) -> set[str]:
+    """Return the countries of the peoples text names ("Americans", "British", "North Korean")."""
+    runs = {name_key(m.group(0)) for m in _CAPITALISED_RUN.finditer(text)}
+    words = runs | {word for run in runs for word in run.split()}
+    found = {
+        _PEOPLE_COUNTRIES.get(w) or _PEOPLE_COUNTRIES.get(w.removesuffix("s")) or demonym_country(w)
+        for w in words
+    }
+    return found - {"", None}
+
+
+def _role(text: str, start: int, end: int) -> tuple[str, str]:
+    """Return the two words before and the two after a name: the part it plays ("Bank of", "'s central")."""
+    before = text[:start].lower().split()[-2:]
+    after = re.findall(r"['’]s\b|[\w-]+", text[end:].lower())[:2]
+    return " ".join(before), " ".join(after)
+
+
+def _country_clash(claim: str, passage: str, story: str) -> str:
+    """Return a cue when passage gives another country the claim's country's part, never naming the claim's.
+
+    "The Reserve Bank of Australia cut its rate" against "The Reserve Bank of New Zealand cut its
+    rate", "certified Nepal as malaria-free" against "certified Bhutan as malaria-free".
+    """
+    mine = _countries_in(claim)
+    if not mine:
+        return ""
+    # The claim's country named anywhere in the story, or its people ("Americans"), is the same story.
+    told = countries_named(f"{passage} {story}").keys() | _peoples(f"{passage} {story}")
+    if {key for key, *_ in mine} & told or _peoples(claim) & told:
+        return ""
+    roles = {
+        part
+        for _, _, start, end in mine
+        for part in _role(claim, start, end)
+        if content_stems(part) or "'s" in part
+    }
+    # The part may be given anywhere in the story: its lead tells whose bank cut its rate.
+    for text in (passage, story):
+        for _, name, start, end in _countries_in(text):
+            if set(_role(text, start, end)) & roles:
+                claimed = ", ".join(sorted({n for _, n, _, _ in mine}))
+                return f"country: claim {claimed}, passage {name}"
+    return ""
+
+
+# Nouns that end the name of one event or body among many of its kind: "the Rotterdam Marathon" is
+# not "the Frankfurt Marathon", nor "Cheltenham Borough Council" "Gloucestershire County Council".
+_KIND_ENDINGS = frozenset(
+    "marathon festival council society cup prize awards university hospital airport".split()
+)
+
+
+# Words of such a name that many of its kind share: "City Council", "World Cup", "Security Council".
+_GENERIC_NAME_WORDS = frozenset(
+    "city county borough district town national international world women's men's general security human "
+    "rights royal state federal regional european african asian american grand".split()
+)
+
+
+def _kind_clash(claim: str, passage: str, story: str) -> str:
+    """Return a cue when passage names another of a kind the claim names ("… Marathon"), never the claim's."""
+    passage_names = names(passage)
+    told = f"{passage} {story}".lower()
+    for mine in names(claim):
+        head, _, kind = mine.rpartition(" ")
+        # Its own words, as a reader would find them again: "Al-Shifa Hospital" is "Shifa hospital".
+        own = [word.removeprefix("al-") for word in head.split() if word not in _GENERIC_NAME_WORDS]
+        if kind not in _KIND_ENDINGS or not own or any(len(word) < 4 or word in told for word in own):
+            continue
+        others = [
+            name
+            for name in passage_names
+            if name.endswith(f" {kind}") and not mine.endswith(name) and not name.endswith(mine)
+        ]
+        if others:
+            return f"name: claim {mine}, passage {others[0]}"
+    return ""
+
+
 def _same_places(left: Iterable[str], right: Iterable[str]) -> list[str]:
     """Return the places of left that right names too, by name or as one country ("UK", "Britain")."""
     right = list(right)
@@ -578,6 +738,58 @@ def act_root(word: str) -> str:
     return word
 
 
+# Acts news tells in other words: a plant "shut" is a plant closed, a firm "acquired" one bought.
+_SAME_ACT = {"shut": "clos", "ax": "cut", "slash": "cut", "acqui": "buy", "purch": "buy", "quit": "leav"}
+# Words after which a verb in its base form is what someone plans or will do: "plans to close",
+# "intends to shut", "will cut", "is in talks to buy".
+_INTENT = re.compile(
+    r"\b(?:(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|prepar(?:es|ing)|in\s+talks)\s+to|will)\s+(?:be\s+)?([a-z]+)\b",
+    re.IGNORECASE,
+)
+# A plan said not to be: the verb right after these words is what will not be done ("has no plans
+# to close", "will not shut", "does not intend to sell"); "did not" and "never" tell of the past.
+_PLAN_DENIED = re.compile(
+    r"\b(?:no\s+(?:immediate\s+|current\s+)?plans?\s+to|no\s+intention\s+(?:of|to)|(?:will|would)\s+not|won[’']t"
+    r"|(?:does|do)\s+not\s+(?:plan|intend)\s+to|(?:is|are)\s+not\s+(?:planning|going)\s+to)\W+(?:be\s+)?([a-z]+)"
+    # A press report of the plan called wrong: "reports that it planned to close … were incorrect".
+    r"|\breports?\s+(?:that\s+)?\w+\s+(?:planned|plans|intended|intends|was\s+planning|is\s+planning)\s+to\s+"
+    r"([a-z]+)[^.;]{0,80}?\s+(?:were|was|are|is)\s+(?:incorrect|inaccurate|untrue|false|wrong|unfounded|baseless)",
+    re.IGNORECASE,
+)
+# Words right after the act that narrow a denial to something else than the claim's plan.
+_OTHER_SCOPE = re.compile(
+    r"\b(?:other|others|further|more|beyond|additional|any\s+other|before)\b", re.IGNORECASE
+)
+
+
+def intended_acts(text: str) -> set[str]:
+    """Return the stems of what text says someone plans, intends or will do ("plans to close": clos)."""
+    return {
+        same_act(word) for word in _INTENT.findall(text) if word.lower() not in _NOT_CONTENT and len(word) > 2
+    }
+
+
+def _plan_denial(claim: str, sentence: str, planned: set[str]) -> str:
+    """Return the words by which sentence says the claim's plan will not be carried out, else ""."""
+    objects = content_stems(claim.split(" to ", 1)[-1])
+    for match in _PLAN_DENIED.finditer(sentence):
+        verb = match.group(1) or match.group(2)
+        if same_act(verb.lower()) not in planned:
+            continue
+        after = sentence[match.end() : match.end() + 60] if match.group(1) else match.group(0)
+        # "will not cut more jobs", "no plans to close any other factories": another plan than the claim's.
+        if match.group(1) and (_OTHER_SCOPE.search(after) or not content_stems(after) & objects):
+            continue
+        return match.group(0).strip()
+    return ""
+
+
+def same_act(word: str) -> str:
+    """Return the stem by which an act meets itself in other forms and words ("shut" and "closed")."""
+    stem = _stem(act_root(word))
+    return _SAME_ACT.get(stem, stem)
+
+
 def _after_negation(tokens: tuple[Token, ...], i: int, *, negated: bool) -> bool:
     """Return whether token i follows a negation or a denial word (the first, when negated says so)."""
     if i == 0:
@@ -595,7 +807,7 @@ def act_stems(text: str, *, negated: bool = False) -> set[str]:
     """
     tokens = tokenize(text)
     return {
-        _stem(act_root(t.lower))
+        same_act(t.lower)
         for i, t in enumerate(tokens)
         if t.lower not in _NOT_CONTENT
         and not t.is_capitalised
@@ -654,6 +866,8 @@ def counted(text: str) -> tuple[Counted, ...]:
             # "71.4 percent, not the 64 percent reported": the correction counts the same thing.
             subject = tuple(dict.fromkeys((*earlier[-1].subject, *subject)))
         bound = next((side for side, words in _BOUNDS.items() if words.search(before)), "")
+        if bound == "about" and _ABOUT_A_TOPIC.search(before):
+            bound = ""  # "questions about $2 billion in aid": the figure is given as it is
         if found and after_range:
             # A range bounds both ways: another value inside it is no other figure.
             found[-1] = replace(found[-1], bound="lower")
@@ -709,12 +923,6 @@ def _decimals(quantity: Quantity) -> int:
     return len(match.group(1)) if match else 0
 
 
-# How far, as a share of the rounder figure, a figure one decimal finer may lie and state it
-# (52.4% is "52 percent", 39.6% "40 percent"), and how far it may lie and not deny it (2.9 percent
-# against "3 percent", "about 3 mm" against 3.2 mm; 1.5 percent against "2 percent" is another figure).
-STATES_WITHIN, LEAVES_ROOM_WITHIN = 0.02, 0.1
-
-
 def _rounds_to(precise: Quantity, coarse: Quantity, *, within: float) -> bool:
     """Return whether a figure written one decimal finer rounds (half up) to another, close by."""
     if _decimals(precise) != _decimals(coarse) + 1 or not coarse.value:
@@ -745,6 +953,10 @@ def _figures(claim: str, passage: str) -> tuple[list[str], list[str], list[str],
         same = [p for p in passage_counts if _same_thing(mine, p)]
         asserted = [p for p in same if _same_value(mine.quantity, p.quantity) and not p.negated]
         denied = [p for p in same if _same_value(mine.quantity, p.quantity) and p.negated]
+        if not asserted and not denied:
+            # A figure given as "about" one value is stated by another close by, unless that value
+            # itself is corrected ("38 people, not 40 as first reported").
+            asserted = [p for p in same if mine.states(p.quantity.value) and not p.negated]
         rivals = [
             p
             for p in same
@@ -790,12 +1002,18 @@ def _negations(sentence: str) -> list[tuple[str, str]]:
 
 def _denial(claim: str, passage: str) -> str:
     """Return a cue when a sentence of passage denies the claim's act by the claim's actor, else ""."""
-    if NEGATION.search(IDIOMS.sub(" ", claim)) or DENIAL.search(claim):
+    if NEGATION.search(IDIOMS.sub(" ", claim)) or DENIAL.search(claim) or _PLAN_DENIED.search(claim):
         return ""  # a negative claim is agreed with, not denied, by a denial; the model decides
     claim_actors = actors(claim, without_speaker=True)
     claim_acts = act_stems(claim)
+    claim_planned = intended_acts(claim)
     claim_atrocities = {t.lower for t in tokenize(claim) if t.lower in _ATROCITIES}
     for sentence in _sentences(passage):
+        # A plan is denied by its actor saying it will not be carried out ("has no plans to close").
+        plan_denied = _plan_denial(claim, sentence, claim_planned) if claim_planned and claim_actors else ""
+        planner = _overlaps(claim_actors, actors(sentence)) if plan_denied else []
+        if planner:
+            return f"denies the plan by {', '.join(planner[:2])}: “{plan_denied}”"
         for word, reach in _negations(sentence):
             acts = act_stems(reach, negated=reach != sentence) & claim_acts
             atrocity = claim_atrocities and {t.lower for t in tokenize(reach)} & _ATROCITIES
@@ -816,7 +1034,12 @@ def _echoed_denial(claim: str, passage: str) -> str:
     if not DENIAL.search(claim) or NEGATION.search(IDIOMS.sub(" ", claim)):
         return ""
     # What is denied is the claim without its denial word; a passage that denies it agrees.
-    denied = " ".join(DENIAL.sub(" ", claim).replace(" that ", " ").split())
+    denied = DENIAL.sub(" ", claim)
+    # "denied reports that it intends to shut": the denier is who would act, not a reporter.
+    denied = re.sub(
+        r"^(\W*\S+(?:\s+\S+)*?)\s+(?:reports?|claims?|suggestions?)\s+(?:that\s+)?", r"\1 ", denied
+    )
+    denied = " ".join(denied.replace(" that ", " ").split())
     found = _denial(denied, passage)
     return found.replace("denies the act", "makes the denial the claim reports", 1) if found else ""
 
@@ -879,6 +1102,14 @@ def event_check(
             clashing.append(
                 f"year: claim {', '.join(sorted(claim_years))}, passage {', '.join(sorted(passage_years))}"
             )
+    country_clash = "" if different or claim_places else _country_clash(claim, passage, passage_context)
+    if country_clash:
+        different = True
+        clashing.append(country_clash)
+    kind_clash = "" if different else _kind_clash(claim, passage, passage_context)
+    if kind_clash:
+        different = True
+        clashing.append(kind_clash)
     month_clash = "" if different else _month_clash(claim, passage, passage_context)
     if month_clash:
         different = True
@@ -894,7 +1125,7 @@ def event_check(
     # A general denial names no place of its own; its article's place does not make it another event.
     if denial and not passage_own_places and different and not (claim_years and passage_years):
         different = False
-        clashing = [c for c in clashing if not c.startswith("place:")]
+        clashing = [c for c in clashing if not c.startswith(("place:", "country:", "name:"))]
     if denial:
         clashing.append(denial)
     echoes = "" if denial else _echoed_denial(claim, passage)
