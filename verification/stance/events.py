@@ -518,9 +518,10 @@ _PEOPLE_COUNTRIES = {
 }  # fmt: skip
 
 
-def _countries_in(text: str) -> list[tuple[str, str, int, int]]:
+@functools.lru_cache(maxsize=1024)
+def _countries_in(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """Return (key, name, start, end) of each country text names as a run of capitals."""
-    found = []
+    found: list[tuple[str, str, int, int]] = []
     for match in _CAPITALISED_RUN.finditer(text):
         words = name_key(match.group(0)).split()
         at_start = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in '.!?"“\n'
@@ -534,7 +535,7 @@ def _countries_in(text: str) -> list[tuple[str, str, int, int]]:
             if name and place_level(name) == "country":
                 found.append((broad_place(name), name, start, end))
                 break
-    return found
+    return tuple(found)
 
 
 def countries_named(text: str) -> dict[str, str]:
@@ -542,7 +543,8 @@ def countries_named(text: str) -> dict[str, str]:
     return {key: name for key, name, _, _ in _countries_in(text)}
 
 
-def _peoples(text: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def _peoples(text: str) -> frozenset[str]:
     """Return the countries of the peoples text names ("Americans", "British", "North Korean")."""
     runs = {name_key(m.group(0)) for m in _CAPITALISED_RUN.finditer(text)}
     words = runs | {word for run in runs for word in run.split()}
@@ -550,7 +552,7 @@ def _peoples(text: str) -> set[str]:
         _PEOPLE_COUNTRIES.get(w) or _PEOPLE_COUNTRIES.get(w.removesuffix("s")) or demonym_country(w)
         for w in words
     }
-    return found - {"", None}
+    return frozenset(found - {"", None})
 
 
 def _role(text: str, start: int, end: int) -> tuple[str, str]:
@@ -570,7 +572,8 @@ def _country_clash(claim: str, passage: str, story: str) -> str:
     if not mine:
         return ""
     # The claim's country named anywhere in the story, or its people ("Americans"), is the same story.
-    told = countries_named(f"{passage} {story}").keys() | _peoples(f"{passage} {story}")
+    # Each side is read once per story and text, not once per window: both are cached.
+    told = {*countries_named(passage), *countries_named(story), *_peoples(passage), *_peoples(story)}
     if {key for key, *_ in mine} & told or _peoples(claim) & told:
         return ""
     roles = {

@@ -149,9 +149,14 @@ def newsroom_pairs() -> tuple[list[StancePair], dict[str, str]]:
                 "unrelated",
             )
         )
+    return as_pairs(rows, prefix="newsroom")
+
+
+def as_pairs(rows: list[tuple[str, str, str]], *, prefix: str) -> tuple[list[StancePair], dict[str, str]]:
+    """Return (claim, body, stance) rows as FNC-1's pairs and bodies, each body its own id."""
     pairs, bodies = [], {}
     for index, (claim, body, stance) in enumerate(rows):
-        body_id = f"newsroom-{index}"
+        body_id = f"{prefix}-{index}"
         pairs.append(StancePair(claim, body_id, stance))
         bodies[body_id] = body
     return pairs, bodies

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .data import StancePair
+from .newsroom import as_pairs
 
 
 @dataclass(frozen=True)
@@ -400,12 +401,7 @@ def outcome_pairs() -> tuple[list[StancePair], dict[str, str]]:
         rows.extend(_outcome_rows(outcome))
     for report in PRESS_REPORTS:
         rows.extend(_press_rows(report))
-    pairs, bodies = [], {}
-    for index, (claim, body, stance) in enumerate(rows):
-        body_id = f"outcome-{index}"
-        pairs.append(StancePair(claim, body_id, stance))
-        bodies[body_id] = body
-    return pairs, bodies
+    return as_pairs(rows, prefix="outcome")
 
 
 def _outcome_rows(outcome: Outcome) -> list[tuple[str, str, str]]:
